@@ -1,0 +1,168 @@
+"""Build the demo newsroom from articles/demo_content.py, through the real workflow.
+
+Idempotent: everything is looked up by its slug (or username) first, so a second run adds
+nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+
+from sources.models import Claim, Person, Quote, Source, StorySource
+
+from . import demo_content, workflow
+from .models import Article, Byline, ImpactItem, KeyTakeaway, Section, Tag
+from .permissions import EDITORS, REPORTERS
+
+DEMO_USERS = [
+    # username, first name, last name, group, password
+    ("reporter", "Rosa", "Penrose", REPORTERS, "demo-reporter-pass"),
+    ("editor", "Marek", "Hollis", EDITORS, "demo-editor-pass"),
+]
+
+
+@dataclass
+class DemoReport:
+    created_stories: list[str] = field(default_factory=list)
+    logins: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def _users() -> tuple[dict[str, Any], list[tuple[str, str, str]]]:
+    User = get_user_model()
+    users, logins = {}, []
+    for username, first, last, group_name, password in DEMO_USERS:
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={"first_name": first, "last_name": last, "is_staff": True},
+        )
+        if created:
+            user.set_password(password)
+            user.save()
+            user.groups.add(Group.objects.get(name=group_name))
+        users[username] = user
+        logins.append((username, password, group_name))
+    return users, logins
+
+
+def _date(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def _reference_data() -> tuple[dict, dict, dict, dict]:
+    sections = {
+        row["slug"]: Section.objects.get_or_create(
+            slug=row["slug"],
+            defaults={
+                "name": row["name"],
+                "description": row["description"],
+                "position": position,
+            },
+        )[0]
+        for position, row in enumerate(demo_content.SECTIONS)
+    }
+    tags = {
+        row["slug"]: Tag.objects.get_or_create(slug=row["slug"], defaults={"name": row["name"]})[0]
+        for row in demo_content.TAGS
+    }
+    people = {
+        row["slug"]: Person.objects.get_or_create(
+            slug=row["slug"],
+            defaults={
+                "name": row["name"],
+                "role": row["role"],
+                "organization": row["organization"],
+            },
+        )[0]
+        for row in demo_content.PEOPLE
+    }
+    sources = {
+        row["key"]: Source.objects.get_or_create(
+            title=row["title"],
+            url=row["url"],
+            defaults={
+                "publisher": row["publisher"],
+                "kind": row["kind"],
+                "published_on": _date(row["published_on"]),
+                "notes": row["notes"],
+            },
+        )[0]
+        for row in demo_content.SOURCES
+    }
+    return sections, tags, people, sources
+
+
+def _build_story(row: dict, refs: tuple, users: dict) -> Article:
+    sections, tags, people, sources = refs
+    authors = [users[name] for name in row["authors"]]
+    article = Article.objects.create(
+        headline=row["headline"],
+        slug=row["slug"],
+        standfirst=row["standfirst"],
+        dateline=row["dateline"],
+        section=sections[row["section"]],
+        context=row.get("context", ""),
+        bottom_line=row.get("bottom_line", ""),
+        created_by=authors[0],
+    )
+    article.tags.set([tags[slug] for slug in row["tags"]])
+    for author in authors:
+        Byline.objects.create(article=article, author=author)
+    for text in row["takeaways"]:
+        KeyTakeaway.objects.create(article=article, text=text)
+    for key in row["sources"]:
+        StorySource.objects.create(article=article, source=sources[key])
+    for item in row["claims"]:
+        claim = Claim.objects.create(article=article, text=item["text"], status=item["status"])
+        claim.sources.set([sources[key] for key in item["sources"]])
+    for item in row.get("impact", []):
+        ImpactItem.objects.create(article=article, label=item["label"], text=item["text"])
+    for item in row.get("quotes", []):
+        Quote.objects.create(
+            article=article,
+            speaker=people[item["speaker"]],
+            role=item["role"],
+            text=item["text"],
+            is_pull=item["pull"],
+            source=sources[item["source"]] if item.get("source") else None,
+            said_on=_date(item.get("said_on")),
+        )
+    return article
+
+
+def _move_through_workflow(article: Article, state: str, days_ago: int, users: dict) -> None:
+    author, editor = users["reporter"], users["editor"]
+    if state == "draft":
+        return
+    workflow.submit(article, author)
+    if state == "review":
+        return
+    if state == "scheduled":
+        tomorrow = timezone.localtime() + datetime.timedelta(days=2)
+        workflow.publish(article, editor, at=tomorrow.replace(hour=7, minute=0, second=0))
+        return
+    workflow.publish(article, editor)
+    # Demo stories were "published" some days ago: backdate the record, not the rules.
+    when = timezone.now() - datetime.timedelta(days=days_ago, hours=2)
+    Article.objects.filter(pk=article.pk).update(published_at=when, first_published_at=when)
+    article.events.filter(action=workflow.PUBLISH).update(at=when)
+
+
+def load() -> DemoReport:
+    report = DemoReport()
+    with transaction.atomic():
+        users, report.logins = _users()
+        refs = _reference_data()
+        for row in demo_content.STORIES:
+            if Article.objects.filter(slug=row["slug"]).exists():
+                continue
+            article = _build_story(row, refs, users)
+            _move_through_workflow(article, row["state"], row["days_ago"], users)
+            report.created_stories.append(article.headline)
+    return report

@@ -1,0 +1,462 @@
+"""A story and its parts: what they are, and which of them the public may see."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
+
+from . import markup, roles
+from .slugs import slug_for_headline
+
+
+class Section(models.Model):
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(
+        _("position in the navigation"), default=0, help_text=_("Lower numbers come first.")
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:section", kwargs={"slug": self.slug})
+
+
+class Tag(models.Model):
+    name = models.CharField(_("name"), max_length=60, unique=True)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:tag", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self) -> ArticleQuerySet:
+        """The one definition of what the public may see: published, and its time has come."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def visible_to(self, user: Any) -> ArticleQuerySet:
+        """The only widening of published(): editors preview everything, writers their own."""
+        if roles.is_editor(user):
+            return self.all()
+        if roles.is_reporter(user):
+            return self.filter(
+                Q(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+                | self.owned_by_q(user)
+            )
+        return self.published()
+
+    def editable_by(self, user: Any) -> ArticleQuerySet:
+        """The stories a person may open in the admin: editors all, writers their own."""
+        if roles.is_editor(user):
+            return self.all()
+        if roles.is_reporter(user):
+            return self.filter(self.owned_by_q(user))
+        return self.none()
+
+    @staticmethod
+    def owned_by_q(user: Any) -> Q:
+        bylined = Byline.objects.filter(article=OuterRef("pk"), author=user)
+        return Q(created_by=user) | Q(Exists(bylined))
+
+    def in_review(self) -> ArticleQuerySet:
+        return self.filter(status=Article.Status.REVIEW)
+
+    def scheduled(self) -> ArticleQuerySet:
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def newest_first(self) -> ArticleQuerySet:
+        return self.order_by("-published_at", "-pk")
+
+    def for_section(self, section: Section) -> ArticleQuerySet:
+        return self.filter(section=section)
+
+    def with_cards(self) -> ArticleQuerySet:
+        """What a list of story cards needs: section and bylines, in a fixed number of queries."""
+        return self.select_related("section").prefetch_related(
+            models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+        )
+
+    def with_story_parts(self) -> ArticleQuerySet:
+        """Everything the story page shows, in a fixed number of queries."""
+        return self.with_cards().prefetch_related(
+            "tags",
+            "takeaways",
+            "impact_items",
+            "corrections",
+            "claims__sources",
+            "quotes__speaker",
+            "quotes__source",
+            "source_entries__source",
+        )
+
+
+class Article(models.Model):
+    """A structured story. Its status changes only through articles.workflow."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        PUBLISHED = "published", _("Published")
+
+    headline = models.CharField(_("headline"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "The story's address. Made from the headline if left blank; fixed once published."
+        ),
+    )
+    standfirst = models.TextField(
+        _("standfirst"), blank=True, help_text=_("The opening paragraph that sums up the story.")
+    )
+    standfirst_html = models.TextField(editable=False, blank=True)
+    dateline = models.CharField(
+        _("dateline"), max_length=100, blank=True, help_text=_("Where the story was reported.")
+    )
+    section = models.ForeignKey(
+        Section,
+        verbose_name=_("section"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="articles")
+    context = models.TextField(
+        _("context & impact"), blank=True, help_text=_("Analysis paragraphs (Markdown).")
+    )
+    context_html = models.TextField(editable=False, blank=True)
+    bottom_line = models.TextField(_("bottom line"), blank=True)
+    bottom_line_html = models.TextField(editable=False, blank=True)
+    comments_enabled = models.BooleanField(_("comments enabled"), default=True)
+
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT, editable=False
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    first_published_at = models.DateTimeField(
+        _("first published"), null=True, blank=True, editable=False
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+        permissions = [
+            ("publish_article", _("Can publish, schedule, send back and unpublish stories")),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "review", "published"]),
+                name="article_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="article_published_has_time",
+            ),
+            models.CheckConstraint(condition=~Q(slug=""), name="article_slug_not_empty"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_status_published"),
+            models.Index(fields=["section", "status", "-published_at"], name="article_section_pub"),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        saved_status = getattr(self, "_saved_status", None)
+        adding = self._state.adding
+        allowed_transition = getattr(self, "_workflow_transition", False)
+        if not allowed_transition and (
+            (adding and self.status != self.Status.DRAFT)
+            or (not adding and saved_status and self.status != saved_status)
+        ):
+            raise PermissionDenied("A story's status changes only through articles.workflow.")
+        saved_slug = getattr(self, "_saved_slug", None)
+        if self.slug_is_fixed and saved_slug and self.slug != saved_slug:
+            raise ValidationError(
+                _("The address of a story that has been published cannot change.")
+            )
+        if not self.slug:
+            self.slug = self._unique_slug()
+        self.standfirst_html = markup.render_block(self.standfirst)
+        self.context_html = markup.render_block(self.context)
+        self.bottom_line_html = markup.render_block(self.bottom_line)
+        if not adding:
+            self.version += 1
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "version", "updated_at"}
+        super().save(*args, **kwargs)
+        self._saved_status = self.status
+        self._saved_slug = self.slug
+        self._workflow_transition = False
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:story", kwargs={"slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db: Any, field_names: Any, values: Any) -> Article:
+        instance = super().from_db(db, field_names, values)
+        instance._saved_status = instance.__dict__.get("status")
+        instance._saved_slug = instance.__dict__.get("slug")
+        return instance
+
+    # -- what the story is ------------------------------------------------------------------
+
+    @property
+    def is_live(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    @property
+    def slug_is_fixed(self) -> bool:
+        return self.first_published_at is not None
+
+    def is_owned_by(self, user: Any) -> bool:
+        if not user.is_authenticated:
+            return False
+        if self.created_by_id == user.pk:
+            return True
+        return any(byline.author_id == user.pk for byline in self.bylines.all())
+
+    def standfirst_safe(self) -> SafeString:
+        return markup.trusted(self.standfirst_html)
+
+    def context_safe(self) -> SafeString:
+        return markup.trusted(self.context_html)
+
+    def bottom_line_safe(self) -> SafeString:
+        return markup.trusted(self.bottom_line_html)
+
+    # -- saving -------------------------------------------------------------------------------
+
+    def clean(self) -> None:
+        if not self.slug and self.headline:
+            self.slug = self._unique_slug()
+        saved_slug = getattr(self, "_saved_slug", None)
+        if self.slug_is_fixed and saved_slug and self.slug != saved_slug:
+            raise ValidationError(
+                {"slug": _("The address of a story that has been published cannot change.")}
+            )
+
+    def _unique_slug(self) -> str:
+        base = slug_for_headline(self.headline)
+        candidate, n = base, 2
+        while Article.objects.filter(slug=candidate).exclude(pk=self.pk).exists():
+            candidate = f"{base[: 100 - len(str(n)) - 1]}-{n}"
+            n += 1
+        return candidate
+
+
+class Byline(models.Model):
+    """An author credited on a story, in order."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="bylines",
+    )
+    credit = models.CharField(
+        _("name shown"),
+        max_length=120,
+        blank=True,
+        help_text=_("Defaults to the author's full name."),
+    )
+    position = models.PositiveSmallIntegerField(_("order"), blank=True)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "position"], name="byline_position_unique"),
+            models.UniqueConstraint(fields=["article", "author"], name="byline_author_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.author is not None and not self.credit:
+            self.credit = self.author.get_full_name() or self.author.get_username()
+        assign_position(self)
+        super().save(*args, **kwargs)
+
+    @property
+    def display_name(self) -> str:
+        if self.author is not None:
+            return self.author.get_full_name() or self.author.get_username()
+        return self.credit
+
+
+def assign_position(part: Any) -> None:
+    """Give a new part of a story the next free position when none was typed."""
+    if part.position is None:
+        siblings = type(part).objects.filter(article_id=part.article_id)
+        last = siblings.aggregate(models.Max("position"))["position__max"]
+        part.position = (last or 0) + 1
+
+
+class KeyTakeaway(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="takeaways")
+    position = models.PositiveSmallIntegerField(_("order"), blank=True)
+    text = models.CharField(_("takeaway"), max_length=500)
+    text_html = models.TextField(editable=False, blank=True)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("key takeaway")
+        verbose_name_plural = _("key takeaways")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "position"], name="takeaway_position_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        assign_position(self)
+        self.text_html = markup.render_inline(self.text)
+        super().save(*args, **kwargs)
+
+    def text_safe(self) -> SafeString:
+        return markup.trusted(self.text_html)
+
+
+class ImpactItem(models.Model):
+    """A labelled consequence, e.g. "Budget effect: …"."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="impact_items")
+    position = models.PositiveSmallIntegerField(_("order"), blank=True)
+    label = models.CharField(_("label"), max_length=80)
+    text = models.TextField(_("text"))
+    text_html = models.TextField(editable=False, blank=True)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("impact item")
+        verbose_name_plural = _("impact items")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "position"], name="impact_position_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.text}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        assign_position(self)
+        self.text_html = markup.render_inline(self.text)
+        super().save(*args, **kwargs)
+
+    def text_safe(self) -> SafeString:
+        return markup.trusted(self.text_html)
+
+
+class Correction(models.Model):
+    """A public note that a published story was corrected, with its time."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    text = models.TextField(_("correction"))
+    text_html = models.TextField(editable=False, blank=True)
+    created_at = models.DateTimeField(_("time"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+
+    def __str__(self) -> str:
+        return self.text
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.text_html = markup.render_block(self.text)
+        super().save(*args, **kwargs)
+
+    def text_safe(self) -> SafeString:
+        return markup.trusted(self.text_html)
+
+
+class WorkflowEvent(models.Model):
+    """One recorded state change: who moved the story, from where to where, and why."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(_("action"), max_length=32)
+    from_status = models.CharField(_("from"), max_length=16, choices=Article.Status.choices)
+    to_status = models.CharField(_("to"), max_length=16, choices=Article.Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    actor_name = models.CharField(_("by (name)"), max_length=150, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    scheduled_for = models.DateTimeField(_("public from"), null=True, blank=True)
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("workflow event")
+        verbose_name_plural = _("workflow history")
+        indexes = [models.Index(fields=["action", "at"], name="workflowevent_action_at")]
+
+    def __str__(self) -> str:
+        return f"{self.action}: {self.from_status} → {self.to_status} by {self.actor_name}"

@@ -1,0 +1,252 @@
+"""How a story moves: draft → review → published, and back.
+
+Each transition checks who is acting (PermissionDenied), then the story's state and the
+editorial rules (ValidationError naming every unmet rule), changes the state inside one
+transaction and records a WorkflowEvent. `can()` answers the same question for the admin's
+buttons and permission methods, so the interface and the rule never disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import roles
+from .models import Article, WorkflowEvent
+
+SUBMIT = "submit"
+SEND_BACK = "send_back"
+PUBLISH = "publish"
+UNPUBLISH = "unpublish"
+CHANGE = "change"
+DELETE = "delete"
+VIEW = "view"
+TRANSITIONS = (SUBMIT, SEND_BACK, PUBLISH, UNPUBLISH)
+
+Status = Article.Status
+Rule = Callable[[Article], list[str]]
+
+# The state each transition starts from, and where it leads.
+_MOVES = {
+    SUBMIT: (Status.DRAFT, Status.REVIEW),
+    SEND_BACK: (Status.REVIEW, Status.DRAFT),
+    PUBLISH: (Status.REVIEW, Status.PUBLISHED),
+    UNPUBLISH: (Status.PUBLISHED, Status.DRAFT),
+}
+
+# Editorial rules per transition. Other apps add theirs (sources: citations, pull quote).
+_rules: dict[str, list[Rule]] = {SUBMIT: [], PUBLISH: []}
+
+
+def register_rule(action: str, rule: Rule) -> None:
+    """Add a rule (a function returning the messages of what is missing) to a transition."""
+    if rule not in _rules[action]:
+        _rules[action].append(rule)
+
+
+def _story_basics(article: Article) -> list[str]:
+    missing = []
+    if not article.headline.strip():
+        missing.append(_("The story needs a headline."))
+    if not article.standfirst.strip():
+        missing.append(_("The story needs a standfirst."))
+    if not article.takeaways.exists():
+        missing.append(_("The story needs at least one key takeaway."))
+    return missing
+
+
+register_rule(SUBMIT, _story_basics)
+register_rule(PUBLISH, _story_basics)
+
+
+# -- who may do what -----------------------------------------------------------------------
+
+
+def _role_problem(user: Any, action: str, article: Article) -> str | None:
+    """Why this person may not take this action on this story at all, or None."""
+    if not (user.is_authenticated and user.is_active and user.is_staff):
+        return _("You must be signed in as newsroom staff.")
+    editor = roles.is_editor(user)
+    if action in (SEND_BACK, PUBLISH, UNPUBLISH):
+        if not editor:
+            return _("Only an editor can do that.")
+        if (
+            action == PUBLISH
+            and settings.NEWSROOM_REQUIRE_SECOND_EDITOR
+            and article.is_owned_by(user)
+        ):
+            return _("You wrote this story, so another editor must publish it.")
+        return None
+    if editor:
+        return None
+    if not roles.is_reporter(user) or not article.is_owned_by(user):
+        return _("This is not your story.")
+    return None
+
+
+def _state_problem(action: str, article: Article) -> str | None:
+    """Why the story's current state does not allow the transition, or None."""
+    source, _target = _MOVES[action]
+    if article.status == source:
+        return None
+    return {
+        SUBMIT: _("Only a draft can be submitted for review; this story is “%s”."),
+        SEND_BACK: _("Only a story in review can be sent back; this story is “%s”."),
+        PUBLISH: _("Only a story in review can be published; this story is “%s”."),
+        UNPUBLISH: _("Only a published story can be unpublished; this story is “%s”."),
+    }[action] % article.get_status_display()
+
+
+def can(user: Any, action: str, article: Article) -> bool:
+    """May this person take this action on this story now?"""
+    if _role_problem(user, action, article):
+        return False
+    if action in _MOVES:
+        return _state_problem(action, article) is None
+    editor = roles.is_editor(user)
+    if action == CHANGE:
+        # Writers edit their own stories only while they are drafts; editors edit any.
+        return editor or article.status == Status.DRAFT
+    if action == DELETE:
+        # A live story is never deleted in one click (unpublish first); writers may delete
+        # only their own drafts that were never published.
+        if article.status == Status.PUBLISHED:
+            return False
+        return editor or (article.status == Status.DRAFT and article.first_published_at is None)
+    return action == VIEW
+
+
+def check_can_edit(user: Any, article: Article) -> None:
+    """Refuse an edit (PermissionDenied) by someone the rules do not allow."""
+    if not can(user, CHANGE, article):
+        raise PermissionDenied(
+            _role_problem(user, CHANGE, article)
+            or _("This story can no longer be changed by you (it is “%s”).")
+            % article.get_status_display()
+        )
+
+
+# -- transitions ---------------------------------------------------------------------------
+
+
+def _lock(article: Article) -> Article:
+    """Re-read the story under a row lock so two clicks cannot both move it."""
+    return Article.objects.select_for_update().get(pk=article.pk)
+
+
+def _check(user: Any, action: str, article: Article) -> None:
+    problem = _role_problem(user, action, article)
+    if problem:
+        raise PermissionDenied(problem)
+    problem = _state_problem(action, article)
+    if problem:
+        raise ValidationError(problem, code="state")
+    messages = [message for rule in _rules.get(action, []) for message in rule(article)]
+    if messages:
+        raise ValidationError(messages, code="rules")
+
+
+def _move(
+    article: Article,
+    user: Any,
+    action: str,
+    note: str = "",
+    scheduled_for: datetime | None = None,
+) -> WorkflowEvent:
+    from_status, to_status = _MOVES[action]
+    article.status = to_status
+    article._workflow_transition = True
+    article.save()
+    return WorkflowEvent.objects.create(
+        article=article,
+        action=action,
+        from_status=from_status,
+        to_status=to_status,
+        actor=user,
+        actor_name=user.get_full_name() or user.get_username(),
+        note=note,
+        scheduled_for=scheduled_for,
+    )
+
+
+def _refresh(target: Article, source: Article) -> None:
+    """Copy the new state onto the caller's instance, so it is not left stale."""
+    for field in ("status", "published_at", "first_published_at", "version", "updated_at"):
+        setattr(target, field, getattr(source, field))
+    target._saved_status = source.status
+
+
+def _required_note(note: str) -> str:
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError(_("A note is required, so the author knows why."), code="note")
+    return note
+
+
+def submit(article: Article, user: Any) -> WorkflowEvent:
+    """Send a draft to the editors' review queue."""
+    with transaction.atomic():
+        locked = _lock(article)
+        _check(user, SUBMIT, locked)
+        event = _move(locked, user, SUBMIT)
+    _refresh(article, locked)
+    return event
+
+
+def send_back(article: Article, user: Any, note: str) -> WorkflowEvent:
+    """Return a story in review to its author as a draft, with the editor's note."""
+    with transaction.atomic():
+        locked = _lock(article)
+        _check(user, SEND_BACK, locked)
+        event = _move(locked, user, SEND_BACK, note=_required_note(note))
+    _refresh(article, locked)
+    return event
+
+
+def publish(article: Article, user: Any, at: datetime | None = None) -> WorkflowEvent:
+    """Publish a reviewed story now, or schedule it for a future time (no cron needed)."""
+    now = timezone.now()
+    if at is not None:
+        if timezone.is_naive(at):
+            raise ValidationError(_("The publication time needs a time zone."), code="time")
+        if at < now:
+            raise ValidationError(
+                _("Choose a publication time in the future, or publish now."), code="time"
+            )
+    with transaction.atomic():
+        locked = _lock(article)
+        _check(user, PUBLISH, locked)
+        locked.published_at = at or now
+        if locked.first_published_at is None:
+            locked.first_published_at = locked.published_at
+        event = _move(locked, user, PUBLISH, scheduled_for=at)
+    _refresh(article, locked)
+    return event
+
+
+def unpublish(article: Article, user: Any, note: str) -> WorkflowEvent:
+    """Take a published (or scheduled) story off the site at once, back to draft."""
+    with transaction.atomic():
+        locked = _lock(article)
+        _check(user, UNPUBLISH, locked)
+        note = _required_note(note)
+        locked.published_at = None
+        event = _move(locked, user, UNPUBLISH, note=note)
+    _refresh(article, locked)
+    return event
+
+
+def last_note_for_author(article: Article) -> WorkflowEvent | None:
+    """The latest send-back or unpublish note, shown to the author on their draft."""
+    return (
+        article.events.filter(action__in=[SEND_BACK, UNPUBLISH]).exclude(note="").last()
+        if article.pk
+        else None
+    )

@@ -1,0 +1,1 @@
+"""Attribution and verification: sources, people, quotes and claims, reusable across stories."""

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SourcesConfig(AppConfig):
+    name = "sources"
+    verbose_name = _("Sources and claims")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import citations, rules
+
+        citations.connect_signals()
+        rules.register()

@@ -1,0 +1,48 @@
+"""A story's source list always holds every source its claims and quotes cite.
+
+Keeping that invariant means a cited source is protected from deletion by StorySource's
+PROTECT, and every citation number on the page points at an entry in "Sources".
+"""
+
+from typing import Any
+
+from django.db.models.signals import m2m_changed, post_save
+
+from articles.models import Article
+
+from .models import Claim, Quote, Source, StorySource
+
+
+def sync_story_sources(article: Article) -> list[Source]:
+    """Append any cited source missing from the story's list; return the ones added."""
+    listed = set(StorySource.objects.filter(article=article).values_list("source_id", flat=True))
+    cited_ids = set(
+        Source.objects.filter(claims__article=article).values_list("pk", flat=True)
+    ) | set(
+        Quote.objects.filter(article=article, source__isnull=False).values_list(
+            "source_id", flat=True
+        )
+    )
+    missing = Source.objects.filter(pk__in=cited_ids - listed).order_by("pk")
+    added = []
+    for source in missing:
+        StorySource.objects.create(article=article, source=source)
+        added.append(source)
+    return added
+
+
+def _claim_sources_changed(sender: Any, instance: Any, action: str, **kwargs: Any) -> None:
+    if action == "post_add" and isinstance(instance, Claim):
+        sync_story_sources(instance.article)
+
+
+def _quote_saved(sender: Any, instance: Quote, **kwargs: Any) -> None:
+    if instance.source_id:
+        sync_story_sources(instance.article)
+
+
+def connect_signals() -> None:
+    m2m_changed.connect(
+        _claim_sources_changed, sender=Claim.sources.through, dispatch_uid="claim_sources_sync"
+    )
+    post_save.connect(_quote_saved, sender=Quote, dispatch_uid="quote_source_sync")

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "sources"
+
+urlpatterns = [
+    path("people/<slug:slug>/", views.person, name="person"),
+]

@@ -1,0 +1,111 @@
+"""Small factories: a story in any state, people in any role. Each test builds what it needs."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import datetime
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from articles import workflow
+from articles.models import Article, Byline, ImpactItem, KeyTakeaway, Section, Tag
+from articles.permissions import EDITORS, REPORTERS
+from sources.models import Claim, Person, Quote, Source, StorySource
+
+_counter = itertools.count(1)
+PASSWORD = "correct-horse-battery-staple"
+
+
+def make_user(username: str, group: str | None = None, **fields: Any) -> Any:
+    fields.setdefault("is_staff", group is not None)
+    fields.setdefault("first_name", username.capitalize())
+    fields.setdefault("email", f"{username}@newsroom.example")
+    user = get_user_model().objects.create_user(username=username, password=PASSWORD, **fields)
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def make_reporter(username: str = "rosa") -> Any:
+    return make_user(username, REPORTERS)
+
+
+def make_editor(username: str = "marek") -> Any:
+    return make_user(username, EDITORS)
+
+
+def make_section(name: str = "City") -> Section:
+    return Section.objects.get_or_create(slug=name.lower(), defaults={"name": name})[0]
+
+
+def make_tag(name: str = "Housing") -> Tag:
+    return Tag.objects.get_or_create(slug=name.lower(), defaults={"name": name})[0]
+
+
+def make_source(title: str | None = None, **fields: Any) -> Source:
+    n = next(_counter)
+    fields.setdefault("publisher", "Port Calder City Council")
+    fields.setdefault("url", f"https://example.org/documents/{n}")
+    return Source.objects.create(title=title or f"Council paper {n}", **fields)
+
+
+def make_person(name: str = "Ada Quayle", **fields: Any) -> Person:
+    fields.setdefault("role", "Harbour master")
+    fields.setdefault("organization", "Port Calder Harbour Authority")
+    slug = fields.pop("slug", None) or f"{name.lower().replace(' ', '-')}-{next(_counter)}"
+    return Person.objects.create(name=name, slug=slug, **fields)
+
+
+def make_article(
+    author: Any,
+    *,
+    status: str = "draft",
+    editor: Any = None,
+    at: datetime | None = None,
+    takeaways: int = 1,
+    verified_claims: int = 1,
+    with_sources: bool = True,
+    **fields: Any,
+) -> Article:
+    """A complete, publishable story by `author`, moved to `status` through the workflow."""
+    n = next(_counter)
+    fields.setdefault("headline", f"Harbour wall repairs approved {n}")
+    fields.setdefault("standfirst", "The council approved repairs to the harbour wall.")
+    fields.setdefault("section", make_section())
+    article = Article.objects.create(created_by=author, **fields)
+    Byline.objects.create(article=article, author=author)
+    for i in range(takeaways):
+        KeyTakeaway.objects.create(article=article, text=f"Takeaway {i + 1}")
+    for i in range(verified_claims):
+        claim = Claim.objects.create(
+            article=article, text=f"Verified claim {i + 1}", status=Claim.Status.VERIFIED
+        )
+        if with_sources:
+            claim.sources.add(make_source())
+    if status == "draft":
+        return article
+    workflow.submit(article, author)
+    if status == "review":
+        return article
+    if editor is None:
+        editor = make_editor(f"editor{n}")
+    workflow.publish(article, editor, at=at)
+    return article
+
+
+def add_parts(article: Article, count: int) -> None:
+    """Give a story `count` of every part: takeaways, claims, quotes, sources, tags, impact."""
+    start = article.takeaways.count()
+    for i in range(count):
+        KeyTakeaway.objects.create(article=article, text=f"Extra takeaway {start + i}")
+        ImpactItem.objects.create(article=article, label=f"Effect {i}", text="Something changes.")
+        source = make_source()
+        StorySource.objects.get_or_create(article=article, source=source)
+        claim = Claim.objects.create(article=article, text=f"Claim {i}", status="verified")
+        claim.sources.add(source)
+        Quote.objects.create(
+            article=article, speaker=make_person(f"Speaker {i}"), text=f"Words {i}", source=source
+        )
+        article.tags.add(make_tag(f"Tag{i}"))
