@@ -397,6 +397,7 @@ class ArticleAdmin(NotFoundForOthersMixin, BoundedSearchMixin, admin.ModelAdmin)
             Byline.objects.create(article=article, author=article.created_by)
         for hook in self.after_save_hooks:
             hook(article)
+        article.refresh_search_document()
 
     # -- bulk actions: each story goes through the workflow -------------------------------
 

@@ -155,6 +155,7 @@ class Article(models.Model):
     bottom_line = models.TextField(_("bottom line"), blank=True)
     bottom_line_html = models.TextField(editable=False, blank=True)
     comments_enabled = models.BooleanField(_("comments enabled"), default=True)
+    search_document = models.TextField(editable=False, blank=True)
 
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT, editable=False
@@ -289,6 +290,17 @@ class Article(models.Model):
             raise ValidationError(
                 {"slug": _("The address of a story that has been published cannot change.")}
             )
+
+    def refresh_search_document(self) -> None:
+        """Gather the text search looks at (the story and its parts) into one column."""
+        parts = [self.headline, self.standfirst, self.dateline, self.context, self.bottom_line]
+        parts += [takeaway.text for takeaway in self.takeaways.all()]
+        parts += [item.text for item in self.impact_items.all()]
+        parts += [claim.text for claim in self.claims.all()]
+        for quote in self.quotes.select_related("speaker"):
+            parts += [quote.text, quote.speaker.name]
+        self.search_document = "\n".join(part for part in parts if part)
+        Article.objects.filter(pk=self.pk).update(search_document=self.search_document)
 
     def _unique_slug(self) -> str:
         base = slug_for_headline(self.headline)

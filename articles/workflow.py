@@ -227,6 +227,7 @@ def publish(article: Article, user: Any, at: datetime | None = None) -> Workflow
         if locked.first_published_at is None:
             locked.first_published_at = locked.published_at
         event = _move(locked, user, PUBLISH, scheduled_for=at)
+        locked.refresh_search_document()
     _refresh(article, locked)
     return event
 
