@@ -1,5 +1,5 @@
 from django.contrib.sitemaps.views import sitemap
-from django.urls import path
+from django.urls import path, re_path
 
 from . import feeds, sitemaps, views
 
@@ -13,7 +13,8 @@ urlpatterns = [
     path("sections/<slug:slug>/feeds/rss/", feeds.SectionFeed(), name="section_rss"),
     path("sections/<slug:slug>/feeds/atom/", feeds.SectionAtomFeed(), name="section_atom"),
     path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
-    path("authors/<str:username>/", views.AuthorView.as_view(), name="author"),
+    # The characters Django allows in a username, so nothing else (a NUL byte) reaches the database.
+    re_path(r"^authors/(?P<username>[\w.@+-]+)/$", views.AuthorView.as_view(), name="author"),
     path("feeds/rss/", feeds.LatestStoriesFeed(), name="rss"),
     path("feeds/atom/", feeds.LatestStoriesAtomFeed(), name="atom"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap"),
