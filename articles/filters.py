@@ -11,12 +11,11 @@ from typing import Any
 
 import django_filters
 from django import forms
-from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from . import navigation
-from .models import Article, Byline, Tag
+from .models import Article
 from .search import MAX_QUERY_LENGTH, search
 
 SORTS = {
@@ -75,17 +74,10 @@ class ArchiveFilter(django_filters.FilterSet):
         published = Article.objects.published()
         choices = {
             "section": [(section.slug, section.name) for section in navigation.sections()],
-            "tag": list(
-                Tag.objects.filter(Exists(published.filter(tags=OuterRef("pk")))).values_list(
-                    "slug", "name"
-                )
-            ),
+            "tag": list(published.tags_used().values_list("slug", "name")),
             "author": [
                 (username, f"{first} {last}".strip() or username)
-                for username, first, last in get_user_model()
-                .objects.filter(
-                    Exists(Byline.objects.filter(author=OuterRef("pk"), article__in=published))
-                )
+                for username, first, last in published.writers()
                 .order_by("last_name", "first_name", "username")
                 .values_list("username", "first_name", "last_name")
             ],

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -138,6 +139,15 @@ class ArticleQuerySet(models.QuerySet):
                 ),
             )
         )
+
+    def writers(self) -> models.QuerySet:
+        """The users bylined on any of these stories."""
+        bylined = Byline.objects.filter(author=OuterRef("pk"), article__in=self)
+        return get_user_model().objects.filter(Exists(bylined))
+
+    def tags_used(self) -> models.QuerySet:
+        """The tags any of these stories carries."""
+        return Tag.objects.filter(Exists(self.filter(tags=OuterRef("pk"))))
 
     def latest_per_section(self, count: int) -> ArticleQuerySet:
         """The newest `count` stories of every section, in one query whatever the sections."""

@@ -39,7 +39,7 @@ class PageSitemap(Sitemap):
     def items(self) -> list[str]:
         return ["articles:front", "articles:archive"]
 
-    def location(self, item: str) -> str:  # type: ignore[override]
+    def location(self, item: str) -> str:
         return reverse(item)
 
 

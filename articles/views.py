@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -17,7 +15,7 @@ from django_filters.views import FilterView
 from . import metadata
 from .filters import ArchiveFilter
 from .front import FrontPage
-from .models import Article, Byline, Section, Tag
+from .models import Article, Section
 from .story import Story
 
 STORIES_PER_PAGE = 20
@@ -60,6 +58,11 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     return render(request, "robots.txt", {"sitemaps": sitemaps}, content_type="text/plain")
 
 
+def published_cards() -> Any:
+    """What every list of stories starts from: published, newest first, ready for cards."""
+    return Article.objects.published().newest_first().with_cards()
+
+
 class StoryListView(ListView):
     """A page of published story cards, newest first; later pages are noindex."""
 
@@ -67,9 +70,6 @@ class StoryListView(ListView):
     context_object_name = "stories"
     paginate_by = STORIES_PER_PAGE
     allow_empty = True
-
-    def published(self) -> Any:
-        return Article.objects.published().newest_first().with_cards()
 
     def title(self) -> str:
         raise NotImplementedError
@@ -89,7 +89,7 @@ class StoryListView(ListView):
 class SectionView(StoryListView):
     def get_queryset(self) -> Any:
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
-        return self.published().for_section(self.section)
+        return published_cards().for_section(self.section)
 
     def title(self) -> str:
         return self.section.name
@@ -107,10 +107,9 @@ class TagView(StoryListView):
     """Stories with a tag; a tag only unpublished stories carry has no page yet."""
 
     def get_queryset(self) -> Any:
-        published = Article.objects.published()
-        used = Tag.objects.filter(Exists(published.filter(tags=OuterRef("pk"))))
+        used = Article.objects.published().tags_used()
         self.tag = get_object_or_404(used, slug=self.kwargs["slug"])
-        return self.published().filter(tags=self.tag)
+        return published_cards().filter(tags=self.tag)
 
     def title(self) -> str:
         return self.tag.name
@@ -123,12 +122,9 @@ class AuthorView(StoryListView):
     """A writer's published stories; anyone without one has no page (no staff enumeration)."""
 
     def get_queryset(self) -> Any:
-        published = Article.objects.published()
-        writers = get_user_model().objects.filter(
-            Exists(Byline.objects.filter(author=OuterRef("pk"), article__in=published))
-        )
+        writers = Article.objects.published().writers()
         self.author = get_object_or_404(writers, username=self.kwargs["username"])
-        return self.published().filter(bylines__author=self.author)
+        return published_cards().filter(bylines__author=self.author)
 
     def title(self) -> str:
         return self.author.get_full_name() or self.author.get_username()
@@ -147,7 +143,7 @@ class ArchiveView(FilterView):
     strict = False
 
     def get_queryset(self) -> Any:
-        return Article.objects.published().newest_first().with_cards()
+        return published_cards()
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
