@@ -2,7 +2,14 @@
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
+
+from . import navigation
 
 
 def site(request: HttpRequest) -> dict:
-    return {"site_name": settings.NEWSROOM_SITE_NAME}
+    """The site's name and its sections (cached; read only by pages that show them)."""
+    return {
+        "site_name": settings.NEWSROOM_SITE_NAME,
+        "nav_sections": SimpleLazyObject(navigation.sections),
+    }

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
@@ -94,23 +97,78 @@ class ArticleQuerySet(models.QuerySet):
     def for_section(self, section: Section) -> ArticleQuerySet:
         return self.filter(section=section)
 
-    def with_cards(self) -> ArticleQuerySet:
-        """What a list of story cards needs: section and bylines, in a fixed number of queries."""
+    def with_bylines(self) -> ArticleQuerySet:
+        """Section and ordered bylines (with their authors), in a fixed number of queries."""
         return self.select_related("section").prefetch_related(
             models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
         )
 
+    def with_cards(self) -> ArticleQuerySet:
+        """What a list of story cards needs; the long texts a card never shows stay behind."""
+        return self.with_bylines().defer(
+            "search_document", "context", "context_html", "bottom_line", "bottom_line_html"
+        )
+
     def with_story_parts(self) -> ArticleQuerySet:
-        """Everything the story page shows, in a fixed number of queries."""
-        return self.with_cards().prefetch_related(
-            "tags",
-            "takeaways",
-            "impact_items",
-            "corrections",
-            "claims__sources",
-            "quotes__speaker",
-            "quotes__source",
-            "source_entries__source",
+        """Everything the story page shows, in a fixed number of queries (see articles.story).
+
+        The pull quote (at most one per story, by constraint) rides along in the story's own
+        row; claims arrive once per cited source (`cited_source_id`) in `claim_citations`, so
+        claims and their citations cost one query.
+        """
+        claim_model = apps.get_model("sources", "Claim")
+        entry_model = apps.get_model("sources", "StorySource")
+        return (
+            self.with_bylines()
+            .annotate(pull=models.FilteredRelation("quotes", condition=Q(quotes__is_pull=True)))
+            .select_related("pull__speaker", "pull__source")
+            .prefetch_related(
+                "tags",
+                "takeaways",
+                "impact_items",
+                "corrections",
+                models.Prefetch(
+                    "claims",
+                    queryset=claim_model.objects.annotate(
+                        cited_source_id=models.F("sources")
+                    ).order_by("position", "cited_source_id"),
+                    to_attr="claim_citations",
+                ),
+                models.Prefetch(
+                    "source_entries", queryset=entry_model.objects.select_related("source")
+                ),
+            )
+        )
+
+    def writers(self) -> models.QuerySet:
+        """The users bylined on any of these stories."""
+        bylined = Byline.objects.filter(author=OuterRef("pk"), article__in=self)
+        return get_user_model().objects.filter(Exists(bylined))
+
+    def tags_used(self) -> models.QuerySet:
+        """The tags any of these stories carries."""
+        return Tag.objects.filter(Exists(self.filter(tags=OuterRef("pk"))))
+
+    def latest_per_section(self, count: int) -> ArticleQuerySet:
+        """The newest `count` stories of every section, in one query whatever the sections."""
+        rank = models.Window(
+            RowNumber(),
+            partition_by=models.F("section"),
+            order_by=[models.F("published_at").desc(), models.F("pk").desc()],
+        )
+        return self.filter(section__isnull=False).annotate(rank=rank).filter(rank__lte=count)
+
+    def related_to(self, article: Article, tag_ids: list[int]) -> ArticleQuerySet:
+        """Stories sharing the most tags with `article`, then its section's, newest first."""
+        others = self.exclude(pk=article.pk)
+        if not tag_ids:
+            if article.section_id is None:
+                return others.none()
+            return others.filter(section_id=article.section_id).newest_first()
+        return (
+            others.annotate(shared_tags=models.Count("tags", filter=Q(tags__in=tag_ids)))
+            .filter(Q(shared_tags__gt=0) | Q(section_id=article.section_id))
+            .order_by("-shared_tags", "-published_at", "-pk")
         )
 
 

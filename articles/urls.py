@@ -1,13 +1,28 @@
-from django.urls import path
+from django.contrib.sitemaps.views import sitemap
+from django.urls import path, re_path
 
-from . import views
+from . import feeds, sitemaps, views
 
 app_name = "articles"
 
 urlpatterns = [
     path("", views.front_page, name="front"),
+    path("articles/", views.ArchiveView.as_view(), name="archive"),
     path("articles/<slug:slug>/", views.story, name="story"),
-    path("sections/<slug:slug>/", views.section, name="section"),
-    path("tags/<slug:slug>/", views.tag, name="tag"),
-    path("authors/<str:username>/", views.author, name="author"),
+    path("sections/<slug:slug>/", views.SectionView.as_view(), name="section"),
+    path("sections/<slug:slug>/feeds/rss/", feeds.SectionFeed(), name="section_rss"),
+    path("sections/<slug:slug>/feeds/atom/", feeds.SectionAtomFeed(), name="section_atom"),
+    path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
+    # The characters Django allows in a username, so nothing else (a NUL byte) reaches the database.
+    re_path(r"^authors/(?P<username>[\w.@+-]+)/$", views.AuthorView.as_view(), name="author"),
+    path("feeds/rss/", feeds.LatestStoriesFeed(), name="rss"),
+    path("feeds/atom/", feeds.LatestStoriesAtomFeed(), name="atom"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap-news.xml",
+        sitemap,
+        {"sitemaps": sitemaps.NEWS_SITEMAPS, "template_name": "articles/news_sitemap.xml"},
+        name="news_sitemap",
+    ),
+    path("robots.txt", views.robots_txt, name="robots"),
 ]

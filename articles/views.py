@@ -2,22 +2,35 @@
 
 from __future__ import annotations
 
-from django.contrib.auth import get_user_model
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import ListView
+from django_filters.views import FilterView
 
-from .models import Article, Section, Tag
+from . import metadata
+from .filters import ArchiveFilter
+from .front import FrontPage
+from .models import Article, Section
 from .story import Story
+
+STORIES_PER_PAGE = 20
 
 
 def render_story(request: HttpRequest, article: Article, preview: bool = False) -> HttpResponse:
     """The story page; a preview of an unpublished story is private, uncached and noindex."""
-    response = render(
-        request,
-        "articles/story.html",
-        {"story": Story.of(article), "article": article, "preview": preview},
-    )
+    story = Story.of(article)
+    context = {
+        "story": story,
+        "article": story.article,
+        "preview": preview,
+        "page_meta": metadata.for_story(request, story, preview=preview),
+    }
+    response = render(request, "articles/story.html", context)
     if preview:
         add_never_cache_headers(response)
         patch_cache_control(response, private=True)
@@ -26,8 +39,8 @@ def render_story(request: HttpRequest, article: Article, preview: bool = False) 
 
 
 def front_page(request: HttpRequest) -> HttpResponse:
-    stories = Article.objects.published().newest_first().with_cards()[:20]
-    return render(request, "articles/front.html", {"stories": stories})
+    context = {"front": FrontPage.build(), "page_meta": metadata.for_front(request)}
+    return render(request, "articles/front.html", context)
 
 
 def story(request: HttpRequest, slug: str) -> HttpResponse:
@@ -37,22 +50,109 @@ def story(request: HttpRequest, slug: str) -> HttpResponse:
     return render_story(request, article, preview=not article.is_live)
 
 
-def section(request: HttpRequest, slug: str) -> HttpResponse:
-    section = get_object_or_404(Section, slug=slug)
-    stories = Article.objects.published().for_section(section).newest_first().with_cards()[:50]
-    return render(request, "articles/listing.html", {"title": section.name, "stories": stories})
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    sitemaps = [
+        request.build_absolute_uri(reverse(name))
+        for name in ("articles:sitemap", "articles:news_sitemap")
+    ]
+    return render(request, "robots.txt", {"sitemaps": sitemaps}, content_type="text/plain")
 
 
-def tag(request: HttpRequest, slug: str) -> HttpResponse:
-    tag = get_object_or_404(Tag, slug=slug)
-    stories = Article.objects.published().filter(tags=tag).newest_first().with_cards()[:50]
-    return render(request, "articles/listing.html", {"title": tag.name, "stories": stories})
+def published_cards() -> Any:
+    """What every list of stories starts from: published, newest first, ready for cards."""
+    return Article.objects.published().newest_first().with_cards()
 
 
-def author(request: HttpRequest, username: str) -> HttpResponse:
-    person = get_object_or_404(get_user_model(), username=username, bylines__isnull=False)
-    stories = (
-        Article.objects.published().filter(bylines__author=person).newest_first().with_cards()[:50]
-    )
-    title = person.get_full_name() or person.get_username()
-    return render(request, "articles/listing.html", {"title": title, "stories": stories})
+class StoryListView(ListView):
+    """A page of published story cards, newest first; later pages are noindex."""
+
+    template_name = "articles/listing.html"
+    context_object_name = "stories"
+    paginate_by = STORIES_PER_PAGE
+    allow_empty = True
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def description(self) -> str:
+        return ""
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["title"] = self.title()
+        context["page_meta"] = metadata.for_listing(
+            self.request, self.title(), self.description(), context["page_obj"]
+        )
+        return context
+
+
+class SectionView(StoryListView):
+    def get_queryset(self) -> Any:
+        self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
+        return published_cards().for_section(self.section)
+
+    def title(self) -> str:
+        return self.section.name
+
+    def description(self) -> str:
+        return self.section.description or str(
+            _("The latest stories in %(section)s.") % {"section": self.section.name}
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), "section": self.section}
+
+
+class TagView(StoryListView):
+    """Stories with a tag; a tag only unpublished stories carry has no page yet."""
+
+    def get_queryset(self) -> Any:
+        used = Article.objects.published().tags_used()
+        self.tag = get_object_or_404(used, slug=self.kwargs["slug"])
+        return published_cards().filter(tags=self.tag)
+
+    def title(self) -> str:
+        return self.tag.name
+
+    def description(self) -> str:
+        return str(_("Stories tagged %(tag)s.") % {"tag": self.tag.name})
+
+
+class AuthorView(StoryListView):
+    """A writer's published stories; anyone without one has no page (no staff enumeration)."""
+
+    def get_queryset(self) -> Any:
+        writers = Article.objects.published().writers()
+        self.author = get_object_or_404(writers, username=self.kwargs["username"])
+        return published_cards().filter(bylines__author=self.author)
+
+    def title(self) -> str:
+        return self.author.get_full_name() or self.author.get_username()
+
+    def description(self) -> str:
+        return str(_("Stories by %(name)s.") % {"name": self.title()})
+
+
+class ArchiveView(FilterView):
+    """Every published story, filtered and searched; an invalid filter is shown and ignored."""
+
+    filterset_class = ArchiveFilter
+    template_name = "articles/archive.html"
+    context_object_name = "stories"
+    paginate_by = STORIES_PER_PAGE
+    strict = False
+
+    def get_queryset(self) -> Any:
+        return published_cards()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        title = _("Archive")
+        context["page_meta"] = metadata.for_listing(
+            self.request,
+            str(title),
+            str(_("Every story we have published, by section, tag, author and date.")),
+            context["page_obj"],
+            filtered=self.filterset.is_filtered,
+        )
+        return context

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
@@ -139,5 +140,9 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # The newsroom's own knobs (documented in the README).
 NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "The Port Calder Ledger")
+NEWSROOM_SITE_DESCRIPTION = os.environ.get(
+    "NEWSROOM_SITE_DESCRIPTION",
+    "Local news for Port Calder: what we have verified, what we have not, and where it comes from.",
+)
 # Four eyes: an editor may not publish a story they wrote; another editor must.
 NEWSROOM_REQUIRE_SECOND_EDITOR = env_bool("NEWSROOM_REQUIRE_SECOND_EDITOR", True)

@@ -5,5 +5,5 @@ from . import views
 app_name = "sources"
 
 urlpatterns = [
-    path("people/<slug:slug>/", views.person, name="person"),
+    path("people/<slug:slug>/", views.PersonView.as_view(), name="person"),
 ]

@@ -1,18 +1,50 @@
 """A person's public page: who they are, and what they said in published stories."""
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from __future__ import annotations
 
+from typing import Any
+
+from django.db.models import Exists, OuterRef, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views.generic import ListView
+
+from articles import metadata
 from articles.models import Article
 
-from .models import Person
+from .models import Person, Quote
 
 
-def person(request: HttpRequest, slug: str) -> HttpResponse:
-    person = get_object_or_404(Person, slug=slug)
-    quotes = (
-        person.quotes.filter(article__in=Article.objects.published())
-        .select_related("article")
-        .order_by("-article__published_at", "position")
-    )
-    return render(request, "sources/person.html", {"person": person, "quotes": quotes})
+class PersonView(ListView):
+    """Their quotes across published stories, newest first, each linking to its story."""
+
+    template_name = "sources/person.html"
+    context_object_name = "quotes"
+    paginate_by = 20
+
+    def get_queryset(self) -> QuerySet:
+        published_quotes = Quote.objects.filter(article__in=Article.objects.published())
+        # Someone quoted only in unpublished stories has no page: who we talk to stays private.
+        quoted = Person.objects.filter(Exists(published_quotes.filter(speaker=OuterRef("pk"))))
+        self.person = get_object_or_404(quoted, slug=self.kwargs["slug"])
+        return (
+            published_quotes.filter(speaker=self.person)
+            .select_related("article")
+            .only("text", "role", "said_on", "article__headline", "article__slug")
+            .order_by("-article__published_at", "-article__pk", "position")
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        person = self.person
+        about = ", ".join(part for part in (person.role, person.organization) if part)
+        description = _("What %(name)s said in our stories.") % {"name": person.name}
+        context["person"] = person
+        context["about"] = about
+        context["page_meta"] = metadata.for_listing(
+            self.request,
+            person.name,
+            f"{about}. {description}" if about else description,
+            context["page_obj"],
+        )
+        return context

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from articles import workflow
-from articles.models import Article, Byline, ImpactItem, KeyTakeaway, Section, Tag
+from articles.models import Article, Byline, Correction, ImpactItem, KeyTakeaway, Section, Tag
 from articles.permissions import EDITORS, REPORTERS
 from sources.models import Claim, Person, Quote, Source, StorySource
 
@@ -96,9 +96,12 @@ def make_article(
 
 
 def add_parts(article: Article, count: int) -> None:
-    """Give a story `count` of every part: takeaways, claims, quotes, sources, tags, impact."""
+    """Give a story `count` of every part: takeaways, claims, quotes, sources, tags, impact,
+    corrections and bylines."""
     start = article.takeaways.count()
     for i in range(count):
+        Byline.objects.create(article=article, author=make_user(f"writer{next(_counter)}"))
+        Correction.objects.create(article=article, text=f"Correction {i}.")
         KeyTakeaway.objects.create(article=article, text=f"Extra takeaway {start + i}")
         ImpactItem.objects.create(article=article, label=f"Effect {i}", text="Something changes.")
         source = make_source()
@@ -109,3 +112,21 @@ def add_parts(article: Article, count: int) -> None:
             article=article, speaker=make_person(f"Speaker {i}"), text=f"Words {i}", source=source
         )
         article.tags.add(make_tag(f"Tag{i}"))
+
+
+def make_full_story(author: Any, editor: Any, **fields: Any) -> Article:
+    """A published story with one or more of every part the story page shows."""
+    fields.setdefault("dateline", "Port Calder")
+    fields.setdefault("context", "The wall has not been repaired since 1962.")
+    fields.setdefault("bottom_line", "Work starts in spring if the money arrives.")
+    article = make_article(author, status="review", takeaways=2, verified_claims=2, **fields)
+    ImpactItem.objects.create(article=article, label="Budget effect", text="Borrowing rises.")
+    Claim.objects.create(article=article, text="A second wall may follow.", status="unconfirmed")
+    Claim.objects.create(article=article, text="The wall is already failing.", status="disputed")
+    Quote.objects.create(
+        article=article, speaker=make_person(), text="We will not wait.", is_pull=True
+    )
+    article.tags.add(make_tag())
+    workflow.publish(article, editor)
+    Correction.objects.create(article=article, text="An earlier version gave the wrong year.")
+    return Article.objects.get(pk=article.pk)

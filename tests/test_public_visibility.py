@@ -31,9 +31,10 @@ def hidden_stories(reporter, editor):
 
 
 def test_unpublished_stories_answer_exactly_like_an_unknown_slug(reporter, editor, client):
+    hidden = hidden_stories(reporter, editor)
     unknown = client.get("/articles/no-such-story/")
     assert unknown.status_code == 404
-    for article in hidden_stories(reporter, editor):
+    for article in hidden:
         response = client.get(article.get_absolute_url())
         assert response.status_code == 404
         assert response.content == unknown.content

@@ -1,0 +1,62 @@
+"""Sitemaps: every published story and section, and a Google News sitemap of the last two days.
+
+Both go through django.contrib.sitemaps' view; the news sitemap only swaps the template for one
+that adds the `news:` elements (https://developers.google.com/search/docs/crawling-indexing/
+sitemaps/news-sitemap).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from .models import Article, Section
+
+NEWS_WINDOW = timedelta(days=2)
+NEWS_LIMIT = 1000  # Google News reads at most this many URLs per sitemap
+
+
+class StorySitemap(Sitemap):
+    def items(self) -> QuerySet:
+        return Article.objects.published().newest_first().only("slug", "updated_at")
+
+    def lastmod(self, item: Article) -> datetime:
+        return item.updated_at
+
+
+class SectionSitemap(Sitemap):
+    def items(self) -> QuerySet:
+        return Section.objects.all()
+
+
+class PageSitemap(Sitemap):
+    """The front page and the archive."""
+
+    def items(self) -> list[str]:
+        return ["articles:front", "articles:archive"]
+
+    def location(self, item: str) -> str:
+        return reverse(item)
+
+
+class NewsSitemap(Sitemap):
+    """Stories first published in the last two days, with their headline and time."""
+
+    limit = NEWS_LIMIT
+
+    def items(self) -> QuerySet:
+        since = timezone.now() - NEWS_WINDOW
+        return (
+            Article.objects.published()
+            .filter(first_published_at__gte=since)
+            .newest_first()
+            .only("slug", "headline", "first_published_at", "published_at")
+        )
+
+
+SITEMAPS = {"pages": PageSitemap, "sections": SectionSitemap, "stories": StorySitemap}
+NEWS_SITEMAPS = {"news": NewsSitemap}

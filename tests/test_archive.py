@@ -1,0 +1,158 @@
+"""The archive filters and searches published stories; bad filters are shown, then ignored."""
+
+from datetime import datetime, timedelta
+
+import pytest
+from django.utils import timezone
+
+from articles.models import Article
+from articles.views import ArchiveView
+from sources.models import Claim, Quote
+from tests.factories import make_article, make_person, make_section, make_tag
+from tests.html import parse
+
+pytestmark = pytest.mark.django_db
+
+
+def on(day: str) -> datetime:
+    return timezone.make_aware(datetime.fromisoformat(f"{day} 12:00"))
+
+
+@pytest.fixture
+def stories(reporter, other_reporter, editor):
+    """Three published stories that differ in every filterable way, and a draft."""
+    city, sport = make_section("City"), make_section("Sport")
+    harbour = make_article(reporter, status="published", editor=editor, section=city)
+    harbour.tags.add(make_tag("Harbour"))
+    Quote.objects.create(
+        article=harbour, speaker=make_person("Ada Quayle", slug="ada"), text="Dredge it."
+    )
+    Claim.objects.create(article=harbour, text="Silt rose by a metre.", status="unconfirmed")
+    derby = make_article(other_reporter, status="published", editor=editor, section=sport)
+    derby.tags.add(make_tag("Football"))
+    budget = make_article(reporter, status="published", editor=editor, section=city)
+    draft = make_article(reporter, section=city, headline="Draft zqxjv")
+    draft.tags.add(make_tag("Harbour"))
+    for article, day in ((harbour, "2026-01-10"), (derby, "2026-02-10"), (budget, "2026-03-10")):
+        Article.objects.filter(pk=article.pk).update(published_at=on(day))
+    for article in (harbour, derby, budget):
+        article.refresh_search_document()
+    return {"harbour": harbour, "derby": derby, "budget": budget}
+
+
+def listed(client, query: str = "") -> list[str]:
+    response = client.get(f"/articles/{query}")
+    assert response.status_code == 200
+    return [a.text for a in parse(response).select(".story-card-headline a")]
+
+
+def names(stories, *keys):
+    return [stories[key].headline for key in keys]
+
+
+def test_archive_lists_every_published_story_newest_first(client, stories):
+    assert listed(client) == names(stories, "budget", "derby", "harbour")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("?section=city", ["budget", "harbour"]),
+        ("?tag=harbour", ["harbour"]),
+        ("?author=rhys", ["derby"]),
+        ("?person=ada", ["harbour"]),
+        ("?published_from=2026-02-01", ["budget", "derby"]),
+        ("?published_to=2026-02-10", ["derby", "harbour"]),
+        ("?published_from=2026-02-01&published_to=2026-02-28", ["derby"]),
+        ("?section=city&tag=harbour", ["harbour"]),
+        ("?sort=oldest", ["harbour", "derby", "budget"]),
+    ],
+)
+def test_filters_narrow_the_archive(client, stories, query, expected):
+    assert listed(client, query) == names(stories, *expected)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("silt", ["harbour"]),  # an unconfirmed claim
+        ("dredge quayle", ["harbour"]),  # a quote and its speaker
+        ("takeaway", ["budget", "derby", "harbour"]),  # every story's takeaway
+        ("zqxjv", []),  # only in a draft
+        ("dredge football", []),  # every word must match
+    ],
+)
+def test_search_words_cover_the_story_parts(client, stories, words, expected):
+    assert listed(client, f"?q={words}") == names(stories, *expected)
+
+
+def test_filter_choices_come_from_published_stories_only(client, stories, reporter):
+    draft = make_article(reporter)
+    draft.tags.add(make_tag("Embargoed"))
+    Quote.objects.create(article=draft, speaker=make_person("Secret Source"), text="Hush.")
+    form = parse(client.get("/articles/")).select_one("form.archive-filters")
+    options = [option.text for option in form.select("option")]
+    assert "Harbour" in options and "Ada Quayle" in options
+    assert "Embargoed" not in options and "Secret Source" not in options
+
+
+def test_the_form_keeps_what_the_reader_chose(client, stories):
+    page = parse(client.get("/articles/?q=silt&section=city&published_from=2026-01-01"))
+    form = page.select_one("form.archive-filters")
+    assert form.select_one('input[name="q"]')["value"] == "silt"
+    assert form.select_one('select[name="section"] option[selected]')["value"] == "city"
+    assert form.select_one('input[name="published_from"]')["value"] == "2026-01-01"
+    assert "form-control" in form.select_one('input[name="q"]')["class"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?sort=password",
+        "?sort=-author__password",
+        "?sort=published_at;DROP TABLE articles_article",
+        "?published_from=2025-13-45",
+        "?published_to=yesterday",
+        "?section=no-such-section",
+        "?author=nobody",
+    ],
+)
+def test_a_bad_filter_value_is_reported_and_ignored(client, stories, query):
+    response = client.get(f"/articles/{query}")
+    assert response.status_code == 200
+    page = parse(response)
+    assert page.select(".invalid-feedback")
+    assert listed(client, query) == names(stories, "budget", "derby", "harbour")
+
+
+def test_an_overlong_search_keeps_the_words_and_explains(client, stories):
+    words = "harbour " * 1300
+    response = client.get("/articles/", {"q": words})
+    assert response.status_code == 200
+    page = parse(response)
+    assert "at most 200 characters" in page.select_one(".invalid-feedback").text
+    assert page.select_one('.archive-filters input[name="q"]')["value"] == words
+
+
+def test_archive_counts_published_stories_only(client, stories):
+    heading = parse(client.get("/articles/")).select_one("#results-heading")
+    assert heading.text == "3 stories"
+
+
+def test_archive_pages_past_the_end_are_404(client, stories):
+    assert client.get("/articles/?page=2").status_code == 404
+    assert client.get("/articles/?page=last").status_code == 200
+
+
+def test_pagination_links_keep_the_filters(client, reporter, editor, monkeypatch):
+    monkeypatch.setattr(ArchiveView, "paginate_by", 1)
+    section = make_section("City")
+    for _ in range(2):
+        make_article(reporter, status="published", editor=editor, section=section)
+    page = parse(client.get("/articles/?section=city"))
+    assert page.select_one('.pagination a[rel="next"]')["href"] == "?section=city&page=2"
+
+
+def test_a_date_range_without_stories_lists_none(client, stories):
+    since = timezone.now() - timedelta(days=1)
+    assert listed(client, f"?published_from={since.date().isoformat()}") == []

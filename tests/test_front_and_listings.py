@@ -1,0 +1,158 @@
+"""The front page and the section, tag, author and person pages list the right stories."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from articles.views import StoryListView
+from sources.models import Quote
+from tests.factories import make_article, make_person, make_section, make_tag, make_user
+from tests.html import parse
+
+pytestmark = pytest.mark.django_db
+
+
+def published(reporter, editor, days_ago: int = 0, **fields):
+    article = make_article(reporter, status="published", editor=editor, **fields)
+    when = timezone.now() - timedelta(days=days_ago, minutes=1)
+    type(article).objects.filter(pk=article.pk).update(published_at=when, first_published_at=when)
+    return article
+
+
+def headlines(page, selector=".story-card-headline a"):
+    return [a.text for a in page.select(selector)]
+
+
+def test_front_page_has_a_lead_the_latest_and_a_block_per_section(reporter, editor, client):
+    city, sport, empty = make_section("City"), make_section("Sport"), make_section("Arts")
+    lead = published(reporter, editor, 0, headline="Lead", section=city)
+    older = [
+        published(reporter, editor, n, headline=f"City {n}", section=city) for n in range(1, 4)
+    ]
+    match = published(reporter, editor, 5, headline="Match report", section=sport)
+    page = parse(client.get("/"))
+    assert headlines(page, ".front-lead .story-card-headline a") == [lead.headline]
+    assert headlines(page, ".front-latest .story-card-headline a") == [
+        *(a.headline for a in older),
+        match.headline,
+    ]
+    blocks = {block.h2.text: headlines(block) for block in page.select("section.front-section")}
+    assert blocks == {"City": [a.headline for a in older], "Sport": [match.headline]}
+    assert empty.name not in [h2.text for h2 in page.select("h2")]
+
+
+def test_front_page_with_nothing_published_says_so(reporter, client):
+    make_article(reporter, headline="Only a draft")
+    page = parse(client.get("/"))
+    assert not page.select(".story-card")
+    assert "No stories have been published yet." in page.main.text
+
+
+def test_section_page_lists_its_published_stories_newest_first(reporter, editor, client):
+    city, sport = make_section("City"), make_section("Sport")
+    new = published(reporter, editor, 1, headline="New", section=city)
+    old = published(reporter, editor, 3, headline="Old", section=city)
+    published(reporter, editor, 2, headline="Elsewhere", section=sport)
+    make_article(reporter, headline="Draft", section=city)
+    page = parse(client.get("/sections/city/"))
+    assert page.h1.text == "City"
+    assert headlines(page) == [new.headline, old.headline]
+    assert page.select_one('link[type="application/rss+xml"][href="/sections/city/feeds/rss/"]')
+
+
+def test_unknown_section_is_404(client):
+    assert client.get("/sections/nowhere/").status_code == 404
+
+
+def test_listing_pages_paginate(reporter, editor, client, monkeypatch):
+    monkeypatch.setattr(StoryListView, "paginate_by", 2)
+    section = make_section("City")
+    for n in range(3):
+        published(reporter, editor, n, headline=f"Story {n}", section=section)
+    first = parse(client.get("/sections/city/"))
+    second = parse(client.get("/sections/city/?page=2"))
+    assert headlines(first) == ["Story 0", "Story 1"]
+    assert headlines(second) == ["Story 2"]
+    assert first.select_one('.pagination a[rel="next"]')["href"] == "?page=2"
+    assert client.get("/sections/city/?page=3").status_code == 404
+
+
+def test_tag_page_lists_tagged_stories(reporter, editor, client):
+    tag = make_tag("Flooding")
+    tagged = published(reporter, editor, headline="Tagged")
+    tagged.tags.add(tag)
+    published(reporter, editor, headline="Untagged")
+    page = parse(client.get("/tags/flooding/"))
+    assert page.h1.text == "Flooding"
+    assert headlines(page) == ["Tagged"]
+
+
+def test_tag_carried_only_by_drafts_has_no_page(reporter, client):
+    make_article(reporter).tags.add(make_tag("Embargoed"))
+    assert client.get("/tags/embargoed/").status_code == 404
+
+
+def test_author_page_lists_their_bylined_stories(reporter, other_reporter, editor, client):
+    mine = published(reporter, editor, headline="Mine")
+    published(other_reporter, editor, headline="Theirs")
+    page = parse(client.get(f"/authors/{reporter.username}/"))
+    assert page.h1.text == reporter.get_full_name()
+    assert headlines(page) == [mine.headline]
+
+
+def test_people_without_a_published_byline_have_no_author_page(reporter, client):
+    make_article(reporter)
+    make_user("visitor")
+    for username in (reporter.username, "visitor", "nobody"):
+        assert client.get(f"/authors/{username}/").status_code == 404
+
+
+def test_person_page_lists_their_quotes_with_links(reporter, editor, client):
+    speaker = make_person("Ada Quayle", slug="ada-quayle")
+    first = published(reporter, editor, 2, headline="First")
+    second = published(reporter, editor, 1, headline="Second")
+    draft = make_article(reporter, headline="Draft")
+    for article, words in ((first, "Older words"), (second, "Newer words"), (draft, "Secret")):
+        Quote.objects.create(article=article, speaker=speaker, text=words)
+    page = parse(client.get("/people/ada-quayle/"))
+    assert page.h1.text == "Ada Quayle"
+    quotes = page.select("figure.quote")
+    assert [q.blockquote.get_text(strip=True) for q in quotes] == ["Newer words", "Older words"]
+    assert [q.figcaption.a["href"] for q in quotes] == [
+        second.get_absolute_url(),
+        first.get_absolute_url(),
+    ]
+
+
+def test_person_quoted_only_in_drafts_has_no_page(reporter, client):
+    speaker = make_person("Quiet Source", slug="quiet-source")
+    Quote.objects.create(article=make_article(reporter), speaker=speaker, text="Off the record")
+    assert client.get("/people/quiet-source/").status_code == 404
+
+
+def test_navigation_lists_sections_and_marks_the_current_one(reporter, editor, client):
+    make_section("City"), make_section("Sport")
+    nav = parse(client.get("/sections/sport/")).select_one("nav.site-nav")
+    assert [a.text for a in nav.select("a")] == ["City", "Sport", "Archive"]
+    assert nav.select_one('a[aria-current="page"]').text == "Sport"
+
+
+def test_renamed_section_shows_in_the_navigation_at_once(client):
+    section = make_section("City")
+    client.get("/")
+    section.name = "City & Harbour"
+    section.save()
+    nav = parse(client.get("/")).select_one("nav.site-nav")
+    assert "City & Harbour" in [a.text for a in nav.select("a")]
+
+
+def test_layout_has_landmarks_a_skip_link_and_a_search_box(client):
+    page = parse(client.get("/"))
+    assert page.html["lang"] == "en-gb"
+    skip = page.select_one("a.skip-link")
+    assert skip["href"] == "#main" and page.select_one("main#main")
+    assert page.select_one("header.site-header") and page.select_one("footer.site-footer")
+    search = page.select_one('header form[role="search"]')
+    assert search["action"] == "/articles/" and search.select_one('input[name="q"]')
+    assert search.select_one(f'label[for="{search.input["id"]}"]')

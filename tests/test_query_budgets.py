@@ -1,0 +1,107 @@
+"""Every public page costs a small, fixed number of queries, however much it shows.
+
+Counts are taken on a second request, once the section navigation is cached (it costs one more
+query after a section changes, or every few minutes); the first request is bounded too.
+"""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles import workflow
+from sources.models import Quote
+from tests.factories import (
+    add_parts,
+    make_article,
+    make_full_story,
+    make_person,
+    make_reporter,
+    make_section,
+    make_tag,
+)
+
+pytestmark = pytest.mark.django_db
+
+STORY_PAGE_BUDGET = 9
+LISTING_BUDGET = 8
+
+
+def queries(client, url: str) -> tuple[int, int]:
+    """(first request, second request) query counts for a page that must answer 200."""
+    cache.clear()
+    counts = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        counts.append(len(captured.captured_queries))
+    return counts[0], counts[1]
+
+
+def test_story_page_costs_the_same_for_1_and_30_of_every_part(reporter, editor, client):
+    small = make_full_story(reporter, editor)
+    large = make_full_story(reporter, editor)
+    add_parts(large, 30)
+    for article in (small, large):
+        make_article(reporter, status="published", editor=editor, section=article.section)
+    assert large.claims.count() > 30 and large.bylines.count() > 30
+    first_small, small_count = queries(client, small.get_absolute_url())
+    first_large, large_count = queries(client, large.get_absolute_url())
+    assert small_count == large_count <= STORY_PAGE_BUDGET
+    assert first_small == first_large <= STORY_PAGE_BUDGET + 1
+
+
+def test_staff_preview_costs_no_more_than_the_public_page(reporter, reporter_client):
+    draft = make_article(reporter)
+    add_parts(draft, 10)
+    _, count = queries(reporter_client, draft.get_absolute_url())
+    # the session, the user and the user's permissions (who may preview) cost four more
+    assert count <= STORY_PAGE_BUDGET + 4
+
+
+def _publish_stories(count: int, editor, section, tag, speaker) -> None:
+    for n in range(count):
+        author = make_reporter(f"writer{n}")
+        article = make_article(author, status="review", section=section)
+        article.tags.add(tag, make_tag(f"Extra{n}"))
+        Quote.objects.create(article=article, speaker=speaker, text=f"Words {n}")
+        workflow.publish(article, editor)
+
+
+def test_listing_pages_and_feeds_cost_the_same_for_1_and_50_stories(reporter, editor, client):
+    section, tag = make_section("City"), make_tag("Harbour")
+    make_section("Arts")
+    # The front page's lead is not repeated in its section block: this one fills a block.
+    make_article(
+        make_reporter("sam"), status="published", editor=editor, section=make_section("Sport")
+    )
+    speaker = make_person("Ada Quayle", slug="ada-quayle")
+    article = make_article(reporter, status="review", section=section)
+    article.tags.add(tag)
+    Quote.objects.create(article=article, speaker=speaker, text="First words")
+    workflow.publish(article, editor)
+    urls = [
+        "/",
+        "/articles/",
+        "/articles/?q=takeaway&section=city&tag=harbour&sort=oldest",
+        "/articles/?person=ada-quayle&published_from=2000-01-01",
+        "/sections/city/",
+        "/tags/harbour/",
+        f"/authors/{reporter.username}/",
+        "/people/ada-quayle/",
+        "/feeds/rss/",
+        "/feeds/atom/",
+        "/sections/city/feeds/rss/",
+        "/sections/city/feeds/atom/",
+        "/sitemap.xml",
+        "/sitemap-news.xml",
+    ]
+    one = {url: queries(client, url) for url in urls}
+    _publish_stories(49, editor, section, tag, speaker)
+    Quote.objects.create(article=article, speaker=speaker, text="More words")
+    fifty = {url: queries(client, url) for url in urls}
+    assert fifty == one
+    for url, (first, second) in fifty.items():
+        assert second <= LISTING_BUDGET, url
+        assert first <= second + 1, url
