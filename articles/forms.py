@@ -69,6 +69,12 @@ class ArticleForm(PublicChangeFields, forms.ModelForm):
         if not (self.instance.pk and self.instance.is_live):
             self.drop_public_change()
 
+    @property
+    def changed_data(self) -> list[str]:
+        """The story's own fields only: the change message names what was edited."""
+        own = ("loaded_version", "seen_version", "overwrite", "change", "correction")
+        return [name for name in super().changed_data if name not in own]
+
     def clean(self) -> dict:
         data = super().clean()
         if self.instance.pk:

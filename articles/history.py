@@ -12,6 +12,7 @@ state (status, publication times) and corrections are never restored.
 
 from __future__ import annotations
 
+import difflib
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -123,6 +124,22 @@ class FieldChange:
     old: str
     new: str
 
+    def words(self) -> tuple[list[tuple[bool, str]], list[tuple[bool, str]]] | None:
+        """For long text, the before and after as (changed?, words) runs, to mark only what
+        changed; None for short values, shown whole."""
+        if len(self.old) < 80 and len(self.new) < 80:
+            return None
+        old, new = self.old.split(" "), self.new.split(" ")
+        before: list[tuple[bool, str]] = []
+        after: list[tuple[bool, str]] = []
+        matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if i2 > i1:
+                before.append((tag != "equal", " ".join(old[i1:i2])))
+            if j2 > j1:
+                after.append((tag != "equal", " ".join(new[j1:j2])))
+        return before, after
+
 
 @dataclass
 class RowChange:
@@ -213,6 +230,8 @@ class _Display:
 def _same(old: Any, new: Any) -> bool:
     if isinstance(old, list) or isinstance(new, list):
         return set(old or []) == set(new or [])
+    if isinstance(old, str) and isinstance(new, str):  # browsers send CRLF line ends
+        return old.replace("\r\n", "\n") == new.replace("\r\n", "\n")
     return old == new
 
 
