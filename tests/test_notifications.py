@@ -2,6 +2,7 @@
 
 import pytest
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.urls import reverse
 
@@ -116,3 +117,20 @@ def test_admin_index_offers_the_settings_and_the_review_queue(reporter, editor_c
     assert page.select_one(".review-queue").text.strip() == "1 story awaits review"
     settings_url = reverse("admin:articles_notificationpreference_changelist")
     assert page.find("a", href=settings_url) is not None
+
+
+class BrokenMailServer(BaseEmailBackend):
+    def send_messages(self, email_messages):
+        raise ConnectionRefusedError("the mail server is down")
+
+
+def test_a_mail_server_failure_does_not_undo_the_transition(
+    reporter, editor, settings, django_capture_on_commit_callbacks, caplog
+):
+    settings.EMAIL_BACKEND = "tests.test_notifications.BrokenMailServer"
+    article = make_article(reporter)
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.submit(article, reporter)
+    article.refresh_from_db()
+    assert article.status == "review"
+    assert "the mail server is down" in caplog.text
