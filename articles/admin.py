@@ -621,7 +621,7 @@ class PreviewLinkAdmin(admin.ModelAdmin):
     list_filter = [("article", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["article", "created_by"]
     autocomplete_fields = ["article"]
-    readonly_fields = ["article", "link", "created_by", "created_at", "expires_at", "revoked_at"]
+    readonly_fields = ["link", "created_by", "created_at", "expires_at", "revoked_at"]
     actions = ["revoke_selected"]
 
     def has_module_permission(self, request: HttpRequest) -> bool:
@@ -634,16 +634,13 @@ class PreviewLinkAdmin(admin.ModelAdmin):
         return roles.is_editor(request.user)
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return roles.is_editor(request.user)
+        return False  # a link is shared as it was made; it can only be revoked
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # revoke instead: the row records who shared what, and when
 
     def get_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
-        return ["article", "lifetime"] if obj is None else self.readonly_fields
-
-    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
-        return [] if obj is None else self.readonly_fields
+        return ["article", "lifetime"] if obj is None else ["article", *self.readonly_fields]
 
     def save_model(self, request: HttpRequest, obj: PreviewLink, form: Any, change: bool) -> None:
         if not change:
