@@ -17,17 +17,21 @@ from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from . import roles, workflow
-from .forms import NoteForm, PublishForm
+from . import history, roles, workflow
+from .forms import ArticleForm, NoteForm, PreviewLinkForm, PublishForm
+from .history_admin import RevisionHistoryMixin
 from .models import (
     Article,
     Byline,
     Correction,
     ImpactItem,
     KeyTakeaway,
+    NotificationPreference,
+    PreviewLink,
     Section,
     Tag,
     WorkflowEvent,
@@ -116,15 +120,17 @@ class ImpactItemInline(StoryPartInline):
 
 
 class CorrectionInline(admin.StackedInline):
-    """Corrections are public notes: editors add them; nobody deletes them from the admin."""
+    """Corrections are public notes, added by saving a live story as a correction; nobody
+    changes or deletes them from the admin."""
 
     model = Correction
-    fields = ["text", "created_at"]
-    readonly_fields = ["created_at"]
+    fields = ["created_at", "text"]
+    readonly_fields = fields
     extra = 0
+    verbose_name_plural = _("Corrections (saving a live story as a correction adds one)")
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return obj is not None and roles.is_editor(request.user) and obj.first_published_at
+        return False
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
@@ -222,7 +228,10 @@ AfterSaveHook = Callable[[Article], Any]
 
 
 @admin.register(Article)
-class ArticleAdmin(NotFoundForOthersMixin, BoundedSearchMixin, admin.ModelAdmin):
+class ArticleAdmin(
+    RevisionHistoryMixin, NotFoundForOthersMixin, BoundedSearchMixin, admin.ModelAdmin
+):
+    form = ArticleForm
     list_display = [
         "headline",
         "section",
@@ -255,11 +264,16 @@ class ArticleAdmin(NotFoundForOthersMixin, BoundedSearchMixin, admin.ModelAdmin)
                     "created_by",
                     "created_at",
                     "updated_at",
+                    "revised_at",
                     "version",
                 ]
             },
         ),
     ]
+    public_change_fieldset = (
+        _("Correction or update (this story is live)"),
+        {"fields": ["change", "correction"], "classes": ["public-change"]},
+    )
     readonly_fields = [
         "status_label",
         "published_at",
@@ -267,6 +281,7 @@ class ArticleAdmin(NotFoundForOthersMixin, BoundedSearchMixin, admin.ModelAdmin)
         "created_by",
         "created_at",
         "updated_at",
+        "revised_at",
         "version",
     ]
     inlines: list[Any] = [
@@ -314,6 +329,12 @@ class ArticleAdmin(NotFoundForOthersMixin, BoundedSearchMixin, admin.ModelAdmin)
     def author_names(self, obj: Article) -> str:
         return ", ".join(byline.display_name for byline in obj.bylines.all())
 
+    def get_fieldsets(self, request: HttpRequest, obj: Article | None = None) -> list:
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if obj is not None and obj.is_live and self.has_change_permission(request, obj):
+            fieldsets.insert(0, self.public_change_fieldset)
+        return fieldsets
+
     def get_readonly_fields(self, request: HttpRequest, obj: Article | None = None) -> list[str]:
         fields = list(super().get_readonly_fields(request, obj))
         if obj is not None and obj.slug_is_fixed:
@@ -341,6 +362,11 @@ class ArticleAdmin(NotFoundForOthersMixin, BoundedSearchMixin, admin.ModelAdmin)
             extra_context["preview_url"] = reverse(
                 "admin:articles_article_preview", args=[article.pk]
             )
+            if roles.is_editor(request.user):
+                extra_context["preview_links_url"] = (
+                    reverse("admin:articles_previewlink_changelist")
+                    + f"?article__id__exact={article.pk}"
+                )
         return super().change_view(request, object_id, form_url, extra_context)
 
     # -- permissions: the workflow decides ----------------------------------------------------
@@ -384,11 +410,16 @@ class ArticleAdmin(NotFoundForOthersMixin, BoundedSearchMixin, admin.ModelAdmin)
     # -- saving ----------------------------------------------------------------------------
 
     def save_model(self, request: HttpRequest, obj: Article, form: Any, change: bool) -> None:
+        # Every save moves the version (Article.save), inline-only edits included, so anyone
+        # holding the form open at the old version is refused (ArticleForm._check_version).
         if change:
             workflow.check_can_edit(request.user, obj)
         else:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+        public_change = form.cleaned_data.get("change")
+        if change and public_change:
+            obj.record_public_change(request.user, form.cleaned_data.get("correction", ""))
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)
@@ -398,6 +429,9 @@ class ArticleAdmin(NotFoundForOthersMixin, BoundedSearchMixin, admin.ModelAdmin)
         for hook in self.after_save_hooks:
             hook(article)
         article.refresh_search_document()
+        action = form.cleaned_data.get("change") or ("edit" if change else "create")
+        message = self.construct_change_message(request, form, formsets, not change)
+        history.record(article, request.user, action, history.admin_comment(message))
 
     # -- bulk actions: each story goes through the workflow -------------------------------
 
@@ -441,6 +475,7 @@ class ArticleAdmin(NotFoundForOthersMixin, BoundedSearchMixin, admin.ModelAdmin)
                 wrap(self.preview_view),
                 name="articles_article_preview",
             ),
+            *self.history_urls(),
             *super().get_urls(),
         ]
 
@@ -450,12 +485,15 @@ class ArticleAdmin(NotFoundForOthersMixin, BoundedSearchMixin, admin.ModelAdmin)
             workflow.SEND_BACK: _("Send back with a note"),
             workflow.PUBLISH: _("Publish now or at a time"),
             workflow.UNPUBLISH: _("Unpublish with a note"),
+            workflow.RESCHEDULE: _("Reschedule or publish now"),
         }
+        # The version on the page is the one reviewed: publishing binds to it (workflow).
         return [
             {
                 "action": action,
                 "label": label,
-                "url": reverse("admin:articles_article_transition", args=[article.pk, action]),
+                "url": reverse("admin:articles_article_transition", args=[article.pk, action])
+                + f"?version={article.version}",
             }
             for action, label in labels.items()
             if workflow.can(request.user, action, article)
@@ -467,10 +505,13 @@ class ArticleAdmin(NotFoundForOthersMixin, BoundedSearchMixin, admin.ModelAdmin)
         article = self.get_object(request, object_id)
         if article is None:
             raise Http404
-        form_class = {workflow.SEND_BACK: NoteForm, workflow.UNPUBLISH: NoteForm}.get(action)
-        if action == workflow.PUBLISH:
-            form_class = PublishForm
-        form = form_class(request.POST or None) if form_class else None
+        form: Any = None
+        if action in (workflow.SEND_BACK, workflow.UNPUBLISH):
+            form = NoteForm(request.POST or None)
+        elif action in (workflow.PUBLISH, workflow.RESCHEDULE):
+            seen = request.GET.get("version", "")
+            version = int(seen) if seen.isdigit() and len(seen) < 10 else article.version
+            form = PublishForm(request.POST or None, initial={"version": version})
         change_url = reverse("admin:articles_article_change", args=[article.pk])
         if request.method == "POST" and (form is None or form.is_valid()):
             try:
@@ -478,8 +519,14 @@ class ArticleAdmin(NotFoundForOthersMixin, BoundedSearchMixin, admin.ModelAdmin)
                     workflow.submit(article, request.user)
                 elif action == workflow.SEND_BACK:
                     workflow.send_back(article, request.user, form.cleaned_data["note"])
-                elif action == workflow.PUBLISH:
-                    workflow.publish(article, request.user, at=form.publish_at())
+                elif action in (workflow.PUBLISH, workflow.RESCHEDULE):
+                    move = workflow.publish if action == workflow.PUBLISH else workflow.reschedule
+                    move(
+                        article,
+                        request.user,
+                        at=form.publish_at(),
+                        expected_version=form.cleaned_data.get("version"),
+                    )
                 else:
                     workflow.unpublish(article, request.user, form.cleaned_data["note"])
             except PermissionDenied as error:
@@ -506,6 +553,7 @@ class ArticleAdmin(NotFoundForOthersMixin, BoundedSearchMixin, admin.ModelAdmin)
                 workflow.SEND_BACK: _("Send back to the author"),
                 workflow.PUBLISH: _("Publish"),
                 workflow.UNPUBLISH: _("Unpublish"),
+                workflow.RESCHEDULE: _("Reschedule or publish now"),
             }[action],
             "action": action,
             "form": form,
@@ -527,12 +575,15 @@ def _error_text(error: Exception) -> str:
 
 
 def _done_message(action: str, article: Article) -> str:
-    if action == workflow.PUBLISH and article.is_scheduled:
+    if action in (workflow.PUBLISH, workflow.RESCHEDULE) and article.is_scheduled:
         return _("Scheduled: “%(headline)s” goes live at %(when)s.") % {
             "headline": article.headline,
             "when": article.published_at.strftime("%Y-%m-%d %H:%M %Z"),
         }
+    if action == workflow.RESCHEDULE and not article.is_scheduled:
+        return _("Published now: “%s”.") % article.headline
     return {
+        workflow.RESCHEDULE: _("Rescheduled: “%s”."),
         workflow.SUBMIT: _("Submitted for review: “%s”."),
         workflow.SEND_BACK: _("Sent back to the author: “%s”."),
         workflow.PUBLISH: _("Published: “%s”."),
@@ -559,3 +610,90 @@ class TagAdmin(BoundedSearchMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(PreviewLink)
+class PreviewLinkAdmin(admin.ModelAdmin):
+    """Editors share an unpublished story through a signed, expiring link, and revoke it."""
+
+    form = PreviewLinkForm
+    list_display = ["article", "link", "created_by", "created_at", "expires_at", "state"]
+    list_filter = [("article", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["article", "created_by"]
+    autocomplete_fields = ["article"]
+    readonly_fields = ["link", "created_by", "created_at", "expires_at", "revoked_at"]
+    actions = ["revoke_selected"]
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return roles.is_editor(request.user)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return roles.is_editor(request.user)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return roles.is_editor(request.user)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # a link is shared as it was made; it can only be revoked
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # revoke instead: the row records who shared what, and when
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return ["article", "lifetime"] if obj is None else ["article", *self.readonly_fields]
+
+    def save_model(self, request: HttpRequest, obj: PreviewLink, form: Any, change: bool) -> None:
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def response_add(self, request: HttpRequest, obj: PreviewLink, post_url_continue=None):
+        return HttpResponseRedirect(reverse("admin:articles_previewlink_change", args=[obj.pk]))
+
+    @admin.display(description=_("link"))
+    def link(self, obj: PreviewLink) -> str:
+        if not obj.is_active:
+            return "—"
+        url = obj.get_absolute_url()
+        return format_html('<a href="{}" rel="noreferrer">{}</a>', url, url)
+
+    @admin.display(description=_("state"))
+    def state(self, obj: PreviewLink) -> str:
+        if obj.revoked_at:
+            return _("revoked")
+        return _("active") if obj.is_active else _("expired")
+
+    @admin.action(description=_("Revoke selected preview links"))
+    def revoke_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+        self.message_user(request, _("%(count)d links revoked.") % {"count": count})
+
+
+@admin.register(NotificationPreference)
+class NotificationPreferenceAdmin(admin.ModelAdmin):
+    """Each person's own email settings, and nobody else's."""
+
+    fields = ["email_workflow"]
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return bool(request.user.is_active and request.user.is_staff)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self.has_module_permission(request) and (obj is None or obj.user == request.user)
+
+    has_change_permission = has_view_permission
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).filter(user=request.user)
+
+    def changelist_view(self, request: HttpRequest, extra_context: dict | None = None):
+        own, _created = NotificationPreference.objects.get_or_create(user=request.user)
+        return HttpResponseRedirect(
+            reverse("admin:articles_notificationpreference_change", args=[own.pk])
+        )

@@ -11,3 +11,8 @@ class ArticlesConfig(AppConfig):
         from . import navigation
 
         navigation.connect_signals()
+
+        from . import history, notifications
+
+        history.register()
+        notifications.register()

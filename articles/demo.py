@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from sources.models import Claim, Person, Quote, Source, StorySource
 
-from . import demo_content, workflow
+from . import demo_content, history, workflow
 from .models import Article, Byline, ImpactItem, KeyTakeaway, Section, Tag
 from .permissions import EDITORS, REPORTERS
 
@@ -133,6 +133,7 @@ def _build_story(row: dict, refs: tuple, users: dict) -> Article:
             source=sources[item["source"]] if item.get("source") else None,
             said_on=_date(item.get("said_on")),
         )
+    history.record(article, authors[0], "create", "Demo content.")
     return article
 
 

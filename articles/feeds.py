@@ -1,4 +1,4 @@
-"""RSS 2.0 and Atom feeds of published stories: the whole site, and each section."""
+"""RSS 2.0 and Atom feeds of published stories (the whole site, each section) and corrections."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from .models import Article, Section
+from .models import Article, Correction, Section
 
 FEED_ITEMS = 30
 
@@ -108,3 +109,26 @@ class SectionAtomFeed(SectionFeed):
 
     def subtitle(self, section: Section) -> str:
         return self.description(section)
+
+
+class CorrectionsFeed(Feed):
+    """Every correction of a published story, newest first."""
+
+    link = reverse_lazy("articles:corrections")
+    description = gettext_lazy("Corrections to our published stories, newest first.")
+    limit = 50
+
+    def title(self) -> str:
+        return _("Corrections — %(site)s") % {"site": settings.NEWSROOM_SITE_NAME}
+
+    def items(self) -> QuerySet:
+        return Correction.objects.public()[: self.limit]
+
+    def item_title(self, item: Correction) -> str:
+        return _("Correction: %(headline)s") % {"headline": item.article.headline}
+
+    def item_description(self, item: Correction) -> str:
+        return item.text_html
+
+    def item_pubdate(self, item: Correction) -> datetime:
+        return item.created_at

@@ -1,10 +1,155 @@
-"""Forms for the workflow actions in the admin (the note, the publication time)."""
+"""Forms for the admin: the story's change form (bound to the version it was opened at; a
+correction or an update for a live story), and the workflow actions (note, publication time)."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from . import history
+from .models import Article, PreviewLink
+
+PUBLIC_CHANGES = [
+    ("correction", _("A correction: readers see a note saying what was wrong")),
+    ("update", _("A minor update: only the “updated” time moves")),
+]
+
+
+class PublicChangeFields(forms.Form):
+    """A live story's change is a correction (with its public note) or a minor update."""
+
+    change = forms.ChoiceField(
+        label=_("This change to a live story is"),
+        choices=PUBLIC_CHANGES,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    correction = forms.CharField(
+        label=_("Correction (shown to readers)"),
+        help_text=_("What was wrong and what is right now. It can never be deleted."),
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 70}),
+        required=False,
+        max_length=2000,
+    )
+
+    def drop_public_change(self) -> None:
+        del self.fields["change"], self.fields["correction"]
+
+    def check_public_change(self, data: dict) -> None:
+        if "change" not in self.fields:
+            return
+        try:
+            history.check_public_change(data.get("change", ""), data.get("correction", ""))
+        except ValidationError as error:
+            self.add_error("correction" if error.code == "correction" else "change", error)
+
+
+class ArticleForm(PublicChangeFields, forms.ModelForm):
+    """The story form. It carries the version it was opened at: a save is refused if anyone
+    saved the story (or any of its parts) since, with who and when (no lost updates)."""
+
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    overwrite = forms.BooleanField(
+        label=_("Save my version anyway, replacing their changes"), required=False
+    )
+
+    class Meta:
+        model = Article
+        fields = ["headline"]  # the admin passes the fields of its fieldsets
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.conflict: history.Conflict | None = None
+        if self.instance.pk:
+            self.fields["loaded_version"].initial = self.instance.version
+        if not (self.instance.pk and self.instance.is_live):
+            self.drop_public_change()
+
+    @property
+    def changed_data(self) -> list[str]:
+        """The story's own fields only: the change message names what was edited."""
+        own = ("loaded_version", "seen_version", "overwrite", "change", "correction")
+        return [name for name in super().changed_data if name not in own]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if self.instance.pk:
+            self._check_version(data)
+            self.check_public_change(data)
+        return data
+
+    def _check_version(self, data: dict) -> None:
+        """Re-read the story's version under a row lock (the admin saves in one transaction)."""
+        current = (
+            Article.objects.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+        loaded = data.get("loaded_version")
+        if current is None:
+            return
+        if loaded == current or (data.get("overwrite") and data.get("seen_version") == current):
+            self.instance.version = current
+            return
+        if loaded is None:
+            raise ValidationError(
+                _("This form does not say which version of the story it was opened at. Reload it."),
+                code="version",
+            )
+        self.conflict = history.conflict(self.instance, loaded, current)
+        raise ValidationError(self.conflict.message(), code="conflict")
+
+
+class RestoreForm(PublicChangeFields):
+    """Restore an old revision: bound to the version compared, and for a live story, the
+    same correction-or-update choice as any other change."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, live: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not live:
+            self.drop_public_change()
+
+    def clean(self) -> dict:
+        data = super().clean()
+        self.check_public_change(data)
+        return data
+
+
+class PreviewLinkForm(forms.ModelForm):
+    """Share an unpublished story: how long the link should work."""
+
+    LIFETIMES = {"1h": timedelta(hours=1), "1d": timedelta(days=1), "3d": timedelta(days=3)}
+    LIFETIMES["7d"] = PreviewLink.MAX_LIFETIME
+
+    lifetime = forms.ChoiceField(
+        label=_("The link works for"),
+        choices=[
+            ("1h", _("one hour")),
+            ("1d", _("one day")),
+            ("3d", _("three days")),
+            ("7d", _("seven days")),
+        ],
+        initial="1d",
+    )
+
+    class Meta:
+        model = PreviewLink
+        fields = ["article"]
+
+    def save(self, commit: bool = True) -> PreviewLink:
+        link = super().save(commit=False)
+        link.created_at = timezone.now()
+        link.expires_at = link.created_at + self.LIFETIMES[self.cleaned_data["lifetime"]]
+        if commit:
+            link.save()
+        return link
 
 
 class NoteForm(forms.Form):
@@ -22,6 +167,9 @@ class PublishForm(forms.Form):
 
     WHEN_NOW = "now"
     WHEN_LATER = "later"
+
+    # The version the editor reviewed: publishing a story changed since is refused.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     when = forms.ChoiceField(
         label=_("When"),

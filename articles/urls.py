@@ -25,4 +25,7 @@ urlpatterns = [
         name="news_sitemap",
     ),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("corrections/", views.corrections, name="corrections"),
+    path("corrections/feed/", feeds.CorrectionsFeed(), name="corrections_feed"),
+    path("preview/<int:pk>/<str:token>/", views.shared_preview, name="shared_preview"),
 ]

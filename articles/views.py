@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext_lazy as _
@@ -15,10 +16,11 @@ from django_filters.views import FilterView
 from . import metadata
 from .filters import ArchiveFilter
 from .front import FrontPage
-from .models import Article, Section
+from .models import Article, Correction, PreviewLink, Section
 from .story import Story
 
 STORIES_PER_PAGE = 20
+CORRECTIONS_PER_PAGE = 30
 
 
 def render_story(request: HttpRequest, article: Article, preview: bool = False) -> HttpResponse:
@@ -156,3 +158,27 @@ class ArchiveView(FilterView):
             filtered=self.filterset.is_filtered,
         )
         return context
+
+
+def shared_preview(request: HttpRequest, pk: int, token: str) -> HttpResponse:
+    """A preview link shared by an editor: the latest saved story, private and noindex.
+
+    A tampered, expired, revoked or other story's token is a 404; once the story is live the
+    link leads to its public page.
+    """
+    if PreviewLink.find_active(pk, token) is None:
+        raise Http404
+    article = get_object_or_404(Article.objects.with_story_parts(), pk=pk)
+    if article.is_live:
+        return redirect(article)
+    response = render_story(request, article, preview=True)
+    response["Referrer-Policy"] = "no-referrer"  # the token must not leak through links
+    return response
+
+
+def corrections(request: HttpRequest) -> HttpResponse:
+    """Every correction of a published story, newest first."""
+    page = Paginator(Correction.objects.public(), CORRECTIONS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "articles/corrections.html", {"page": page})

@@ -25,13 +25,15 @@ SUBMIT = "submit"
 SEND_BACK = "send_back"
 PUBLISH = "publish"
 UNPUBLISH = "unpublish"
+RESCHEDULE = "reschedule"
 CHANGE = "change"
 DELETE = "delete"
 VIEW = "view"
-TRANSITIONS = (SUBMIT, SEND_BACK, PUBLISH, UNPUBLISH)
+TRANSITIONS = (SUBMIT, SEND_BACK, PUBLISH, UNPUBLISH, RESCHEDULE)
 
 Status = Article.Status
 Rule = Callable[[Article], list[str]]
+Listener = Callable[[Article, WorkflowEvent], Any]
 
 # The state each transition starts from, and where it leads.
 _MOVES = {
@@ -39,6 +41,7 @@ _MOVES = {
     SEND_BACK: (Status.REVIEW, Status.DRAFT),
     PUBLISH: (Status.REVIEW, Status.PUBLISHED),
     UNPUBLISH: (Status.PUBLISHED, Status.DRAFT),
+    RESCHEDULE: (Status.PUBLISHED, Status.PUBLISHED),  # only while it is still scheduled
 }
 
 # Editorial rules per transition. Other apps add theirs (sources: citations, pull quote).
@@ -49,6 +52,17 @@ def register_rule(action: str, rule: Rule) -> None:
     """Add a rule (a function returning the messages of what is missing) to a transition."""
     if rule not in _rules[action]:
         _rules[action].append(rule)
+
+
+# Called inside the transaction after each transition (history records a revision;
+# notifications queue their emails for after the commit).
+_listeners: list[Listener] = []
+
+
+def on_transition(listener: Listener) -> None:
+    """Be told (article, event) after every transition, inside its transaction."""
+    if listener not in _listeners:
+        _listeners.append(listener)
 
 
 def _story_basics(article: Article) -> list[str]:
@@ -74,11 +88,11 @@ def _role_problem(user: Any, action: str, article: Article) -> str | None:
     if not (user.is_authenticated and user.is_active and user.is_staff):
         return _("You must be signed in as newsroom staff.")
     editor = roles.is_editor(user)
-    if action in (SEND_BACK, PUBLISH, UNPUBLISH):
+    if action in (SEND_BACK, PUBLISH, UNPUBLISH, RESCHEDULE):
         if not editor:
             return _("Only an editor can do that.")
         if (
-            action == PUBLISH
+            action in (PUBLISH, RESCHEDULE)
             and settings.NEWSROOM_REQUIRE_SECOND_EDITOR
             and article.is_owned_by(user)
         ):
@@ -94,6 +108,12 @@ def _role_problem(user: Any, action: str, article: Article) -> str | None:
 def _state_problem(action: str, article: Article) -> str | None:
     """Why the story's current state does not allow the transition, or None."""
     source, _target = _MOVES[action]
+    if action == RESCHEDULE:
+        if article.is_scheduled:
+            return None
+        return _("Only a scheduled story can be rescheduled; this story is “%s”.") % (
+            _("live") if article.is_live else article.get_status_display()
+        )
     if article.status == source:
         return None
     return {
@@ -164,7 +184,7 @@ def _move(
     article.status = to_status
     article._workflow_transition = True
     article.save()
-    return WorkflowEvent.objects.create(
+    event = WorkflowEvent.objects.create(
         article=article,
         action=action,
         from_status=from_status,
@@ -174,6 +194,9 @@ def _move(
         note=note,
         scheduled_for=scheduled_for,
     )
+    for listener in _listeners:
+        listener(article, event)
+    return event
 
 
 def _refresh(target: Article, source: Article) -> None:
@@ -210,9 +233,7 @@ def send_back(article: Article, user: Any, note: str) -> WorkflowEvent:
     return event
 
 
-def publish(article: Article, user: Any, at: datetime | None = None) -> WorkflowEvent:
-    """Publish a reviewed story now, or schedule it for a future time (no cron needed)."""
-    now = timezone.now()
+def _check_time(at: datetime | None, now: datetime) -> None:
     if at is not None:
         if timezone.is_naive(at):
             raise ValidationError(_("The publication time needs a time zone."), code="time")
@@ -220,14 +241,65 @@ def publish(article: Article, user: Any, at: datetime | None = None) -> Workflow
             raise ValidationError(
                 _("Choose a publication time in the future, or publish now."), code="time"
             )
+
+
+def _check_reviewed(locked: Article, expected_version: int | None) -> None:
+    """Approval is bound to the version the editor saw: refuse if the story moved since."""
+    if expected_version is not None and locked.version != expected_version:
+        raise ValidationError(
+            _(
+                "The story changed since you reviewed it (version %(seen)s, now %(now)s). "
+                "Review it again before publishing."
+            )
+            % {"seen": expected_version, "now": locked.version},
+            code="stale",
+        )
+
+
+def publish(
+    article: Article,
+    user: Any,
+    at: datetime | None = None,
+    *,
+    expected_version: int | None = None,
+) -> WorkflowEvent:
+    """Publish a reviewed story now, or schedule it for a future time (no cron needed).
+
+    With `expected_version` (the version the editor reviewed), a story changed since is refused.
+    """
+    now = timezone.now()
+    _check_time(at, now)
     with transaction.atomic():
         locked = _lock(article)
         _check(user, PUBLISH, locked)
+        _check_reviewed(locked, expected_version)
         locked.published_at = at or now
         if locked.first_published_at is None:
             locked.first_published_at = locked.published_at
         event = _move(locked, user, PUBLISH, scheduled_for=at)
         locked.refresh_search_document()
+    _refresh(article, locked)
+    return event
+
+
+def reschedule(
+    article: Article,
+    user: Any,
+    at: datetime | None = None,
+    *,
+    expected_version: int | None = None,
+) -> WorkflowEvent:
+    """Move a scheduled story to another future time, or publish it now (`at=None`)."""
+    now = timezone.now()
+    _check_time(at, now)
+    with transaction.atomic():
+        locked = _lock(article)
+        _check(user, RESCHEDULE, locked)
+        _check_reviewed(locked, expected_version)
+        if locked.first_published_at == locked.published_at:  # never live yet
+            locked.first_published_at = at or now
+        locked.published_at = at or now
+        event = _move(locked, user, RESCHEDULE, scheduled_for=at)
     _refresh(article, locked)
     return event
 

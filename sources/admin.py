@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
@@ -17,13 +17,40 @@ from articles.admin import (
     OrderedInlineFormSet,
     StoryPartInline,
 )
+from articles.models import Article
 
 from .citations import sync_story_sources
 from .models import Claim, Person, Quote, Source, StorySource
 
 
+class NamesStoriesInUseMixin:
+    """A delete refused because stories use the object names those stories (E7)."""
+
+    story_lookups: tuple[str, ...] = ()
+
+    def get_deleted_objects(self, objs, request: HttpRequest):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(  # type: ignore[misc]
+            objs, request
+        )
+        if protected:
+            using = Q()
+            for lookup in self.story_lookups:
+                using |= Q(**{f"{lookup}__in": objs})
+            stories = Article.objects.filter(using).distinct().order_by("headline")
+            protected = [
+                *(
+                    _("Story: “%(headline)s” (%(status)s)")
+                    % {"headline": story.headline, "status": story.get_status_display()}
+                    for story in stories
+                ),
+                *protected,
+            ]
+        return deleted, counts, perms_needed, protected
+
+
 @admin.register(Source)
-class SourceAdmin(BoundedSearchMixin, admin.ModelAdmin):
+class SourceAdmin(NamesStoriesInUseMixin, BoundedSearchMixin, admin.ModelAdmin):
+    story_lookups = ("source_entries__source", "claims__sources", "quotes__source")
     list_display = ["title", "publisher", "kind", "published_on", "story_count"]
     list_filter = ["kind"]
     search_fields = ["title", "publisher", "url"]
@@ -38,7 +65,8 @@ class SourceAdmin(BoundedSearchMixin, admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(BoundedSearchMixin, admin.ModelAdmin):
+class PersonAdmin(NamesStoriesInUseMixin, BoundedSearchMixin, admin.ModelAdmin):
+    story_lookups = ("quotes__speaker",)
     list_display = ["name", "role", "organization", "quote_count"]
     search_fields = ["name", "organization", "role"]
     prepopulated_fields = {"slug": ["name"]}

@@ -55,3 +55,19 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings, tmp_path_factory):
+    """Test on a SQLite *file* (WAL, IMMEDIATE transactions), as the site runs.
+
+    Django's default in-memory test database is in shared-cache mode, where a second writer
+    fails at once with "database table is locked" instead of waiting its turn, so tests that
+    race two threads (SECURITY.md E3–E6) could not run against it. A file also made the suite
+    faster here.
+    """
+    from django.conf import settings
+
+    path = tmp_path_factory.mktemp("db") / "test.sqlite3"
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        settings.DATABASES["default"]["TEST"]["NAME"] = str(path)
