@@ -127,6 +127,14 @@ def news_article(request: HttpRequest, story: Story, url: str, description: str)
         "articleSection": article.section.name if article.section else None,
         "keywords": [tag.name for tag in story.tags],
         "dateline": article.dateline,
+        "correction": [
+            {
+                "@type": "CorrectionComment",
+                "text": plain_text(correction.text_html, limit=1000),
+                "datePublished": _local_iso(correction.created_at),
+            }
+            for correction in story.corrections
+        ],
         "inLanguage": get_language() or settings.LANGUAGE_CODE,
         "isAccessibleForFree": True,
     }

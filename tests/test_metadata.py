@@ -126,3 +126,13 @@ def test_filtered_and_deep_listings_are_noindex(
 def test_error_pages_are_noindex(client):
     page = parse(client.get("/articles/no-such-story/"))
     assert meta(page, name="robots") == "noindex"
+
+
+def test_story_json_ld_lists_corrections_with_their_times(client, story, editor):
+    story.record_public_change(editor, "An earlier version gave the wrong *date* for the vote.")
+    data = json_ld(parse(client.get(story.get_absolute_url())))
+    assert len(data["correction"]) == story.corrections.count()
+    correction = data["correction"][-1]
+    assert correction["@type"] == "CorrectionComment"
+    assert correction["text"] == "An earlier version gave the wrong date for the vote."
+    assert correction["datePublished"].startswith(str(timezone.localdate()))
