@@ -21,6 +21,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from . import roles, workflow
+from .admin_storytext import StoryTextAdminMixin
 from .forms import NoteForm, PublishForm
 from .models import (
     Article,
@@ -222,7 +223,9 @@ AfterSaveHook = Callable[[Article], Any]
 
 
 @admin.register(Article)
-class ArticleAdmin(NotFoundForOthersMixin, BoundedSearchMixin, admin.ModelAdmin):
+class ArticleAdmin(
+    StoryTextAdminMixin, NotFoundForOthersMixin, BoundedSearchMixin, admin.ModelAdmin
+):
     list_display = [
         "headline",
         "section",
