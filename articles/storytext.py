@@ -54,13 +54,11 @@ TITLES = {
     BOTTOM_LINE: "Bottom line",
     SOURCES: "Sources",
 }
-CLAIM_SECTIONS = (VERIFIED, UNCONFIRMED, DISPUTED)
 
 BULLET = "•"
 _BULLET = re.compile(r"^\s*(?:•\s*|[-*]\s+)(?P<text>.*)$")
 # Opening and closing marks of a paragraph that is wholly a quotation.
 _QUOTE_MARKS = (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"))
-_CITATION = re.compile(r"\[(\d{1,3})\]$")
 _URL = re.compile(r"^<?(https?://\S+?)>?$", re.IGNORECASE)
 _WEB_ADDRESS = re.compile(r"^<?https?://", re.IGNORECASE)
 _SOURCE_SEPARATOR = re.compile(r"\s+[—–]\s+")
@@ -69,6 +67,7 @@ _SENTENCE_PUNCTUATION = set('.,;:!?"“”«»„')
 MAX_LABEL_WORDS = 4
 MAX_LABEL_LENGTH = 40
 MAX_NAME_WORDS = 6
+MAX_PROBLEMS = 100  # a garbled file should not produce a page of thousands
 
 
 # -- the structure --------------------------------------------------------------------------
@@ -164,7 +163,22 @@ def parse(data: bytes | str) -> Parsed:
         return Parsed(StoryText(), problems, "")
     reader = _Reader()
     reader.read(text.split("\n"))
-    return Parsed(reader.story, sorted(reader.problems, key=lambda p: p.line), text)
+    problems = sorted(reader.problems, key=lambda problem: problem.line)
+    if len(problems) > MAX_PROBLEMS:
+        rest = len(problems) - MAX_PROBLEMS
+        problems = problems[:MAX_PROBLEMS]
+        problems.append(
+            Problem(
+                problems[-1].line,
+                ngettext(
+                    "…and %d more problem after this one.",
+                    "…and %d more problems after this one.",
+                    rest,
+                )
+                % rest,
+            )
+        )
+    return Parsed(reader.story, problems, text)
 
 
 @dataclass
@@ -193,7 +207,7 @@ class _Reader:
 
     # First pass: lines into sections of blocks.
     def read(self, lines: list[str]) -> None:
-        has_headline = False
+        past_headline = False
         section = STANDFIRST
         current: _Block | None = None
         for number, raw in enumerate(lines, start=1):
@@ -206,9 +220,9 @@ class _Reader:
             heading = _heading(stripped)
             if heading is not None:
                 current = None
-                if not has_headline:
+                if not past_headline:
                     self._missing_headline(number)
-                    has_headline = True
+                    past_headline = True
                 if heading == FURNITURE:
                     break
                 if heading in self.heading_lines:
@@ -221,8 +235,8 @@ class _Reader:
                 section = heading
                 self.blocks.setdefault(section, [])
                 continue
-            if not has_headline:
-                has_headline = True
+            if not past_headline:
+                past_headline = True
                 if _BULLET.match(raw):
                     self._missing_headline(number)
                 else:
@@ -238,7 +252,7 @@ class _Reader:
                 self.blocks[section].append(current)
             else:
                 current.lines.append(stripped)
-        if not has_headline:
+        if not past_headline:
             self.problem(1, _("The text is empty: its first line should be the headline."))
         for section, blocks in self.blocks.items():
             if section != SOURCES:
@@ -251,15 +265,16 @@ class _Reader:
         self.problem(line, _("The story has no headline: its first line should be the headline."))
 
     def _check_length(self, line: int, value: str, model: str, field_name: str) -> None:
-        limit = apps.get_model(model)._meta.get_field(field_name).max_length
-        if len(value) > limit:
+        """Refuse here what the database column could not hold."""
+        model_field = apps.get_model(model)._meta.get_field(field_name)
+        if len(value) > model_field.max_length:
             self.problem(
                 line,
                 _("This %(what)s is %(length)d characters long; the most is %(limit)d.")
                 % {
-                    "what": apps.get_model(model)._meta.get_field(field_name).verbose_name,
+                    "what": model_field.verbose_name,
                     "length": len(value),
-                    "limit": limit,
+                    "limit": model_field.max_length,
                 },
             )
 
@@ -281,7 +296,14 @@ class _Reader:
                     if following and following.kind == "paragraph" and len(following.lines) == 1
                     else None
                 )
-                if attribution is None:
+                if attribution is None and following and _is_lone_short_line(following):
+                    self.problem(
+                        following.line,
+                        _("“%s” needs the speaker's role after a comma: “Name, role”.")
+                        % following.text,
+                    )
+                    position += 1
+                elif attribution is None:
                     self.problem(
                         block.line,
                         _(
@@ -311,17 +333,17 @@ class _Reader:
     def _until_unknown_heading(self, blocks: list[_Block]) -> list[_Block]:
         """The blocks before a line that looks like a heading we do not know (reported)."""
         for position, block in enumerate(blocks):
-            if block.kind == "paragraph" and len(block.lines) == 1:
-                if _looks_like_heading(block.text):
-                    self.problem(
-                        block.line,
-                        _(
-                            "“%(text)s” looks like a section heading, but the known headings "
-                            "are: %(known)s."
-                        )
-                        % {"text": block.text, "known": ", ".join(_known_headings())},
+            after_quotation = position > 0 and _unquote(blocks[position - 1].text) is not None
+            if _is_lone_short_line(block) and not after_quotation:
+                self.problem(
+                    block.line,
+                    _(
+                        "“%(text)s” looks like a section heading, but the known headings "
+                        "are: %(known)s."
                     )
-                    return blocks[:position]
+                    % {"text": block.text, "known": ", ".join(_known_headings())},
+                )
+                return blocks[:position]
         return blocks
 
     def _lost_attribution(self, block: _Block) -> bool:
@@ -472,11 +494,14 @@ def _known_headings() -> list[str]:
     return [*TITLES.values()][1:] + ["Leave a Comment"]
 
 
-def _looks_like_heading(text: str) -> bool:
-    """Short, capitalised and without punctuation: a sub-heading, not a sentence."""
+def _is_lone_short_line(block: _Block) -> bool:
+    """Short, capitalised and without punctuation: a sub-heading (or a name), not a sentence."""
+    text = block.text
     words = text.split()
     return (
-        len(words) <= MAX_NAME_WORDS
+        block.kind == "paragraph"
+        and len(block.lines) == 1
+        and len(words) <= MAX_NAME_WORDS
         and len(text) <= 60
         and text[0].isupper()
         and text[-1].isalnum()
@@ -527,12 +552,19 @@ def _impact_item(text: str) -> ImpactItemText | None:
 
 
 def _split_citations(text: str) -> tuple[str, tuple[int, ...]]:
-    """ "The vote was 5–2. [1][3]" → ("The vote was 5–2.", (1, 3))."""
+    """ "The vote was 5–2. [1][3]" → ("The vote was 5–2.", (1, 3)); linear in the length."""
     numbers = set()
-    while match := _CITATION.search(text):
-        numbers.add(int(match[1]))
-        text = text[: match.start()].rstrip()
-    return text, tuple(sorted(numbers))
+    end = len(text)
+    while end and text[end - 1] == "]":
+        start = text.rfind("[", max(0, end - 5), end)
+        digits = text[start + 1 : end - 1]
+        if start < 0 or not (digits.isascii() and digits.isdigit()):
+            break
+        numbers.add(int(digits))
+        end = start
+        while end and text[end - 1] == " ":
+            end -= 1
+    return text[:end], tuple(sorted(numbers))
 
 
 def _source_line(text: str) -> SourceLine:
@@ -655,7 +687,7 @@ def export(article: Any) -> tuple[str, list[str]]:
     structure = structure_of(article)
     text = write(structure)
     notes = []
-    others = len(Story.of(article).quotes)
+    others = sum(not quote.is_pull for quote in article.quotes.all())
     if others:
         notes.append(
             ngettext(

@@ -314,3 +314,24 @@ def test_non_utf8_bytes_are_refused_with_a_clear_message_and_line():
 def test_utf16_is_refused_with_a_clear_message():
     parsed = parse("Ferry fares rise\n".encode("utf-16"))
     assert "UTF-16" in parsed.problems[0].message
+
+
+def test_a_quotation_signed_with_a_name_but_no_role_is_reported_once():
+    text = story_with("Context & impact\n\n“We will keep the fares low.”\n\nAda Quayle\n\nMore.")
+    parsed = parse(text)
+    assert problem_lines(parsed) == [line_of(text, "Ada Quayle")]
+    assert "role" in parsed.problems[0].message
+
+
+def test_a_garbled_text_reports_a_bounded_number_of_problems():
+    text = story_with("Key takeaways\n\n" + "Not a bullet.\n\n" * 500)
+    problems = parse(text).problems
+    assert len(problems) == 101
+    assert problems[-1].message == "…and 400 more problems after this one."
+
+
+def test_claim_sections_take_bullets_and_paragraphs_alike():
+    text = story_with("Verified facts\n\n• The board met.\n\nUnconfirmed\n\nThe vote was close.")
+    story = parse(text).story
+    assert story.verified == [ClaimText("The board met.")]
+    assert story.unconfirmed == [ClaimText("The vote was close.")]
