@@ -65,7 +65,7 @@ class StoryImportForm(forms.Form):
     upload = forms.FileField(
         label=_("…or a .txt file"),
         required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": ".txt,text/plain"}),
+        widget=forms.FileInput(attrs={"accept": ".txt,text/plain"}),
     )
 
     def clean_upload(self) -> bytes | None:

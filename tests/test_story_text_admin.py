@@ -115,6 +115,9 @@ def test_empty_submissions_and_other_file_types_get_a_form_error(reporter_client
     upload = SimpleUploadedFile("story.html", b"<h1>Ferry</h1>", "text/html")
     wrong = reporter_client.post(import_url(), {"upload": upload})
     assert parse(wrong).select(".errorlist")
+    huge = SimpleUploadedFile("huge.txt", b"Ferry\n" + b"a" * 1_000_000, "text/plain")
+    too_big = reporter_client.post(import_url(), {"upload": huge})
+    assert "larger than" in parse(too_big).select_one(".errorlist").text
     assert Article.objects.count() == 0
 
 

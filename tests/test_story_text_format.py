@@ -26,6 +26,14 @@ def story_with(body: str, headline: str = "Ferry fares rise in spring") -> str:
     return f"{headline}\n\nThe harbour board set new fares.\n\n{body}\n"
 
 
+def problems_at(body: str, *fragments: str) -> list[str]:
+    """Read a story with this body: its problems are on the lines holding `fragments`."""
+    text = story_with(body)
+    problems = parse(text).problems
+    assert [problem.line for problem in problems] == [line_of(text, part) for part in fragments]
+    return [problem.message for problem in problems]
+
+
 # -- the seed's shape ----------------------------------------------------------------------
 
 
@@ -137,16 +145,13 @@ def test_a_paragraph_that_only_starts_and_ends_with_quotes_is_not_a_quotation():
 
 
 def test_a_quotation_without_attribution_is_reported_at_its_line():
-    text = story_with("Context & impact\n\n“We will keep the fares low.”\n\nThe board agreed.")
-    parsed = parse(text)
-    assert problem_lines(parsed) == [line_of(text, "We will keep")]
-    assert "attribution" in parsed.problems[0].message
+    body = "Context & impact\n\n“We will keep the fares low.”\n\nThe board agreed."
+    [message] = problems_at(body, "We will keep")
+    assert "attribution" in message
 
 
 def test_an_attribution_without_a_quotation_is_reported():
-    text = story_with("Context & impact\n\nThe board agreed.\n\nAda Quayle, chair of the board")
-    parsed = parse(text)
-    assert problem_lines(parsed) == [line_of(text, "Ada Quayle")]
+    problems_at("Context & impact\n\nThe board agreed.\n\nAda Quayle, chair", "Ada Quayle")
 
 
 def test_later_quotations_are_kept_after_the_pull_quote():
@@ -161,16 +166,15 @@ def test_later_quotations_are_kept_after_the_pull_quote():
 
 
 def test_label_bullets_are_impact_items_but_a_sentence_with_a_colon_is_not():
-    text = story_with(
+    body = (
         "Context & impact\n\n"
         "• Budget effect: The scheme costs £2m a year.\n"
         "• The council said on Monday that it had only two choices: pay or cut."
     )
-    parsed = parse(text)
-    assert parsed.story.impact_items == [
+    assert parse(story_with(body)).story.impact_items == [
         ImpactItemText("Budget effect", "The scheme costs £2m a year.")
     ]
-    assert problem_lines(parsed) == [line_of(text, "only two choices")]
+    problems_at(body, "only two choices")
 
 
 def test_a_label_paragraph_without_a_bullet_is_analysis():
@@ -195,9 +199,7 @@ def test_claims_carry_their_status_section_and_citations():
 
 
 def test_a_citation_of_a_source_that_is_not_listed_is_reported():
-    text = story_with("Verified facts\n\nThe board met. [3]\n\nSources\n\nBoard minutes")
-    parsed = parse(text)
-    assert problem_lines(parsed) == [line_of(text, "The board met")]
+    problems_at("Verified facts\n\nThe board met. [3]\n\nSources\n\nBoard minutes", "board met")
 
 
 def test_source_lines_in_every_accepted_shape():
@@ -228,22 +230,20 @@ def test_an_empty_sources_section_is_allowed():
 
 
 def test_a_bad_address_and_a_repeated_source_are_reported():
-    text = story_with(
+    body = (
         "Sources\n\nMinutes — https://example.org/m\nAgain — https://example.org/m\n"
         "Broken — https://exa mple"
     )
-    parsed = parse(text)
-    assert problem_lines(parsed) == [line_of(text, "Again"), line_of(text, "Broken")]
+    problems_at(body, "Again", "Broken")
 
 
 # -- what does not fit ---------------------------------------------------------------------
 
 
 def test_an_unknown_heading_is_reported_with_its_line():
-    text = story_with("Key takeaways\n\n• One.\n\nWhat happens next\n\nThe vote is in May.")
-    parsed = parse(text)
-    assert problem_lines(parsed) == [line_of(text, "What happens next")]
-    assert "heading" in parsed.problems[0].message
+    body = "Key takeaways\n\n• One.\n\nWhat happens next\n\nThe vote is in May."
+    [message] = problems_at(body, "What happens next")
+    assert "heading" in message
 
 
 def test_a_missing_headline_is_reported():
@@ -255,9 +255,8 @@ def test_a_missing_headline_is_reported():
 
 
 def test_text_that_fits_nowhere_is_reported_at_its_line():
-    text = story_with("Key takeaways\n\nA paragraph, not a bullet.\n\nBottom line\n\n- A bullet.")
-    parsed = parse(text)
-    assert problem_lines(parsed) == [line_of(text, "A paragraph"), line_of(text, "- A bullet")]
+    body = "Key takeaways\n\nA paragraph, not a bullet.\n\nBottom line\n\n- A bullet."
+    problems_at(body, "A paragraph", "- A bullet")
 
 
 def test_a_bullet_in_the_standfirst_is_reported():
@@ -275,8 +274,7 @@ def test_a_too_long_headline_is_reported():
 
 
 def test_a_control_character_is_reported():
-    text = story_with("Bottom line\n\nDone.\x00")
-    assert problem_lines(parse(text)) == [line_of(text, "Done.")]
+    problems_at("Bottom line\n\nDone.\x00", "Done.")
 
 
 def test_every_problem_is_reported_not_just_the_first():
@@ -317,10 +315,9 @@ def test_utf16_is_refused_with_a_clear_message():
 
 
 def test_a_quotation_signed_with_a_name_but_no_role_is_reported_once():
-    text = story_with("Context & impact\n\n“We will keep the fares low.”\n\nAda Quayle\n\nMore.")
-    parsed = parse(text)
-    assert problem_lines(parsed) == [line_of(text, "Ada Quayle")]
-    assert "role" in parsed.problems[0].message
+    body = "Context & impact\n\n“We will keep the fares low.”\n\nAda Quayle\n\nMore."
+    [message] = problems_at(body, "Ada Quayle")
+    assert "role" in message
 
 
 def test_a_garbled_text_reports_a_bounded_number_of_problems():

@@ -83,7 +83,11 @@ label = st.lists(capitalised, min_size=1, max_size=2).map(" ".join) | st.builds(
 )
 quote = st.builds(
     QuoteText,
-    text=st.lists(st.sampled_from([*WORDS[:20], "«inner»", "‘inner’"]), min_size=1, max_size=20)
+    text=st.lists(
+        st.sampled_from([*WORDS[:20], "«inner»", "‘inner’", "“a", "phrase”"]),
+        min_size=1,
+        max_size=20,
+    )
     .map(" ".join)
     .map(lambda text: f"{text[0].upper()}{text[1:]},"),
     speaker=name,
