@@ -22,6 +22,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from . import history, roles, workflow
+from .admin_storytext import StoryTextAdminMixin
 from .forms import ArticleForm, NoteForm, PreviewLinkForm, PublishForm
 from .history_admin import RevisionHistoryMixin
 from .models import (
@@ -229,7 +230,11 @@ AfterSaveHook = Callable[[Article], Any]
 
 @admin.register(Article)
 class ArticleAdmin(
-    RevisionHistoryMixin, NotFoundForOthersMixin, BoundedSearchMixin, admin.ModelAdmin
+    RevisionHistoryMixin,
+    StoryTextAdminMixin,
+    NotFoundForOthersMixin,
+    BoundedSearchMixin,
+    admin.ModelAdmin,
 ):
     form = ArticleForm
     list_display = [

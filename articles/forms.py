@@ -196,3 +196,52 @@ class PublishForm(forms.Form):
         if self.cleaned_data.get("when") == self.WHEN_LATER:
             return self.cleaned_data["at"]
         return None
+
+
+class StoryImportForm(forms.Form):
+    """Paste a story's text, or upload it as a .txt file (see README, "Importing stories")."""
+
+    MAX_BYTES = 1_000_000
+
+    text = forms.CharField(
+        label=_("Story text"),
+        required=False,
+        max_length=MAX_BYTES,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 24, "cols": 90}),
+    )
+    upload = forms.FileField(
+        label=_("…or a .txt file"),
+        required=False,
+        widget=forms.FileInput(attrs={"accept": ".txt,text/plain"}),
+    )
+
+    def clean_upload(self) -> bytes | None:
+        upload = self.cleaned_data.get("upload")
+        if not upload:
+            return None
+        if not upload.name.lower().endswith(".txt"):
+            raise forms.ValidationError(_("Choose a plain-text file ending in .txt."))
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(kb)d KB; a story is much smaller.")
+                % {"kb": self.MAX_BYTES // 1000}
+            )
+        return upload.read()
+
+    def clean(self) -> dict:
+        data = super().clean()
+        text, upload = data.get("text"), data.get("upload")
+        if text and upload is not None:
+            raise forms.ValidationError(_("Paste the text or choose a file, not both."))
+        if not (text and text.strip()) and upload is None and not self.errors:
+            raise forms.ValidationError(_("Paste the story's text or choose a .txt file."))
+        return data
+
+    def story_data(self) -> bytes | str:
+        upload = self.cleaned_data.get("upload")
+        return upload if upload is not None else self.cleaned_data["text"]
+
+    def origin(self) -> str:
+        upload = self.files.get(self.add_prefix("upload"))
+        return upload.name if self.cleaned_data.get("upload") is not None else ""
