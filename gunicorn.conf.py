@@ -9,6 +9,8 @@ override either. Logs go to stdout as JSON lines, like Django's.
 import multiprocessing
 import os
 
+from newsroom.jsonlog import stdout_logging
+
 _cpus = multiprocessing.cpu_count()
 _on_sqlite = not os.environ.get("DATABASE_URL", "").startswith(("postgres", "pgsql"))
 
@@ -21,20 +23,10 @@ graceful_timeout = 20
 
 accesslog = "-"
 access_log_format = 'method=%(m)s path="%(U)s" status=%(s)s bytes=%(B)s duration_ms=%(M)s'
-logconfig_dict = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "newsroom.jsonlog.JsonFormatter"}},
-    "handlers": {
-        "stdout": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": "json",
-        }
-    },
-    "root": {"handlers": ["stdout"], "level": "INFO"},
-    "loggers": {
+logconfig_dict = stdout_logging(
+    "INFO",
+    loggers={
         "gunicorn.error": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
         "gunicorn.access": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
     },
-}
+)

@@ -28,3 +28,22 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, default=str)
+
+
+def stdout_logging(level: str, loggers: dict[str, dict]) -> dict:
+    """A logging dictConfig sending the root logger (and `loggers` that name the "stdout"
+    handler) to stdout as JSON lines; Django's settings and gunicorn.conf.py both use it."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "newsroom.jsonlog.JsonFormatter"}},
+        "handlers": {
+            "stdout": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stdout",
+                "formatter": "json",
+            }
+        },
+        "root": {"handlers": ["stdout"], "level": level},
+        "loggers": loggers,
+    }

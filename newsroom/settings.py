@@ -13,6 +13,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.jsonlog import stdout_logging
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -209,24 +211,14 @@ SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Logs: one JSON object per line on stdout (control characters escaped), for the process manager.
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "newsroom.jsonlog.JsonFormatter"}},
-    "handlers": {
-        "stdout": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": "json",
-        }
-    },
-    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
-    "loggers": {
+LOGGING = stdout_logging(
+    LOG_LEVEL,
+    loggers={
         "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
         # Failed logins and lockouts are warnings; every login is also kept in the admin's log.
         "axes": {"level": "WARNING"},
     },
-}
+)
 
 # HTTPS hardening whenever DEBUG is off. The site runs behind a TLS-terminating proxy that sets
 # X-Forwarded-Proto (and overwrites any value a client sent). PLAIN_HTTP=1 is only for a local
