@@ -11,8 +11,13 @@ document, case-insensitively.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import connections
 from django.db.models import QuerySet
+
+if TYPE_CHECKING:
+    from django.contrib.postgres.search import SearchVector
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
@@ -24,7 +29,7 @@ def terms(query: str) -> list[str]:
     return (query or "")[:MAX_QUERY_LENGTH].split()[:MAX_TERMS]
 
 
-def document_vector():
+def document_vector() -> SearchVector:
     """The tsvector expression the GIN index is built on; queries must use exactly this one."""
     from django.contrib.postgres.search import SearchVector
 

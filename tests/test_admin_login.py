@@ -43,6 +43,26 @@ def test_the_lockout_is_for_that_username_from_that_address_only(client, editor)
     assert attempt(elsewhere, editor.username, PASSWORD, address="198.51.100.9").status_code == 302
 
 
+def test_behind_a_proxy_the_lockout_follows_the_client_not_the_proxy(editor, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = "192.0.2.1"
+
+    def via_proxy(forwarded_for: str, password: str):
+        return Client().post(
+            LOGIN,
+            {"username": editor.username, "password": password},
+            REMOTE_ADDR=proxy,
+            HTTP_X_FORWARDED_FOR=forwarded_for,
+        )
+
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        via_proxy("203.0.113.7", f"guess-{n}")
+    assert via_proxy("203.0.113.7", PASSWORD).status_code == 429
+    # A forged address typed in front of the real one changes nothing.
+    assert via_proxy("198.51.100.9, 203.0.113.7", PASSWORD).status_code == 429
+    assert via_proxy("198.51.100.9", PASSWORD).status_code == 302
+
+
 def test_unknown_user_and_wrong_password_get_the_same_answer(editor):
     unknown = attempt(Client(), "nobody-here", "guess")
     wrong = attempt(Client(), editor.username, "guess")
