@@ -70,6 +70,14 @@ def test_every_page_kind_sends_the_security_headers(client, reporter):
         assert policy["script-src"] == ["'self'"], kind
 
 
+def test_plain_http_is_redirected_unless_the_proxy_says_https(client, settings):
+    settings.SECURE_SSL_REDIRECT = True  # the production value (off only inside the test run)
+    response = client.get("/")
+    assert response.status_code == 301
+    assert response["Location"] == "https://testserver/"
+    assert client.get("/", HTTP_X_FORWARDED_PROTO="https").status_code == 200
+
+
 def test_cookies_are_secure_httponly_and_samesite_lax(client, editor):
     client.get(reverse("admin:login"), secure=True)
     client.post(
