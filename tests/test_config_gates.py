@@ -92,11 +92,16 @@ def test_cookies_are_secure_httponly_and_samesite_lax(client, editor):
         assert cookie["samesite"] == "Lax", name
 
 
+# <script> types a browser runs; others (application/json, application/ld+json) are data.
+EXECUTABLE_SCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript"}
+
+
 def scripting_in(response) -> list[str]:
     """Inline script, event-handler attributes and style attributes: what the CSP blocks."""
     found = []
     for script in parse(response).find_all("script"):
-        if not script.get("src") and script.get("type") != "application/json":
+        script_type = script.get("type", "").strip().lower()
+        if not script.get("src") and script_type in EXECUTABLE_SCRIPT_TYPES:
             found.append(str(script)[:80])
     for tag in parse(response).find_all(True):
         for attribute in tag.attrs:
