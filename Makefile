@@ -6,13 +6,13 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup lint format migrate demo clean
+.PHONY: run serve test test-postgres setup lint format migrate demo clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
 		|| { echo "Python 3.11 or newer is needed (found: $$($(PYTHON) --version))"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev,production]"
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -27,6 +27,20 @@ run: demo
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# Production-like: DEBUG off, hashed static files through WhiteNoise, gunicorn on 127.0.0.1.
+# The secret key is made once and kept in .secret_key (git-ignored) unless SECRET_KEY is set.
+# PLAIN_HTTP=1 because there is no TLS proxy in front here; never set it behind a real one.
+.secret_key: | $(STAMP)
+	umask 077 && $(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+
+serve: demo .secret_key
+	@export DEBUG=0 PLAIN_HTTP=1 ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
+		SECRET_KEY="$${SECRET_KEY:-$$(cat .secret_key)}" GUNICORN_BIND=$(HOST):$(PORT) && \
+	$(BIN)/python manage.py collectstatic --noinput -v0 && \
+	$(BIN)/python manage.py check && \
+	echo "Serving with gunicorn on http://$(HOST):$(PORT)/  (health: /healthz)" && \
+	exec $(BIN)/gunicorn
+
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -37,6 +51,10 @@ format: setup
 
 test: lint
 	$(BIN)/pytest
+
+# The suite against throwaway PostgreSQL and Redis servers on 127.0.0.1 (Debian packages; root).
+test-postgres: lint
+	bash .ci/with-services.sh $(BIN)/pytest
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -1,5 +1,18 @@
+from django.apps import AppConfig
 from django.contrib.admin.apps import AdminConfig
+from django.core import checks
 
 
 class NewsroomAdminConfig(AdminConfig):
     default_site = "newsroom.admin.NewsroomAdminSite"
+
+
+class NewsroomConfig(AppConfig):
+    """The project as an app (no models): deployment checks and the `backup` command."""
+
+    name = "newsroom"
+
+    def ready(self) -> None:
+        from newsroom.checks import check_sqlite_deployment
+
+        checks.register(check_sqlite_deployment, "newsroom")

@@ -1,10 +1,13 @@
-"""Root URLs: the admin, then each app's public pages."""
+"""Root URLs: the admin, the health check, then each app's public pages."""
 
 from django.contrib import admin
 from django.urls import include, path
 
+from newsroom.health import healthz
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
     path("", include("articles.urls")),
     path("", include("sources.urls")),
 ]
