@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django_filters",
     "articles",
     "sources",
+    "comments",
 ]
 
 MIDDLEWARE = [
@@ -141,3 +142,24 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "The Port Calder Ledger")
 # Four eyes: an editor may not publish a story they wrote; another editor must.
 NEWSROOM_REQUIRE_SECOND_EDITOR = env_bool("NEWSROOM_REQUIRE_SECOND_EDITOR", True)
+
+# Reader comments (documented in the README's "Comments" section).
+COMMENTS_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "30"))
+COMMENTS_MIN_SECONDS = int(os.environ.get("COMMENTS_MIN_SECONDS", "3"))
+COMMENTS_TOKEN_MAX_AGE = int(os.environ.get("COMMENTS_TOKEN_MAX_AGE", str(24 * 60 * 60)))
+COMMENTS_RATE_LIMIT = int(os.environ.get("COMMENTS_RATE_LIMIT", "5"))
+COMMENTS_RATE_PERIOD = int(os.environ.get("COMMENTS_RATE_PERIOD", "600"))
+COMMENTS_TRUSTED_PROXIES = env_list("COMMENTS_TRUSTED_PROXIES")
+COMMENTS_HONEYPOT = env_bool("COMMENTS_HONEYPOT", True)
+COMMENTS_MAX_LINKS = int(os.environ.get("COMMENTS_MAX_LINKS", "2"))
+COMMENTS_BLOCKLIST = env_list("COMMENTS_BLOCKLIST", "viagra,cialis,casino,payday loan")
+COMMENTS_RESERVED_NAMES = env_list("COMMENTS_RESERVED_NAMES", "editor,moderator,admin,newsroom")
+COMMENTS_DUPLICATE_WINDOW = int(os.environ.get("COMMENTS_DUPLICATE_WINDOW", "600"))
+# A missing or stale CSRF token on the comment form gets the form back, text kept.
+CSRF_FAILURE_VIEW = "comments.views.csrf_failure"
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"comments": {"handlers": ["console"], "level": "INFO"}},
+}

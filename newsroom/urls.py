@@ -7,4 +7,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("articles.urls")),
     path("", include("sources.urls")),
+    path("", include("comments.urls")),
 ]

@@ -1,6 +1,7 @@
 """Shared fixtures: the newsroom's people, and logged-in clients for each of them."""
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from tests import factories
@@ -46,3 +47,11 @@ def editor_client(editor):
 def fast_password_hashing(settings):
     """Real hashing costs ~0.3 s per user; tests check permissions, not hash strength."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The local-memory cache outlives a test; rate-limit counters must not leak between tests."""
+    cache.clear()
+    yield
+    cache.clear()
