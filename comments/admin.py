@@ -12,7 +12,7 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, F, QuerySet, Value, When
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
@@ -47,21 +47,14 @@ class CommentAdmin(admin.ModelAdmin):
     ]
     readonly_fields = fields
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet:
-        """The queue first (oldest waiting longest on top), then decided comments, newest first."""
-        waiting = Q(status=Comment.Status.PENDING) | Q(
-            status=Comment.Status.SPAM, moderated_at__isnull=True
-        )
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                queue=Case(
-                    When(waiting, then=Value(0)), default=Value(1), output_field=IntegerField()
-                )
-            )
-            .order_by("queue", Case(When(waiting, then="created_at")), "-created_at")
-        )
+    def get_ordering(self, request: HttpRequest) -> list[Any]:
+        """The queue first (waiting longest on top), then decided comments, newest first."""
+        waiting = Comment.objects.awaiting_decision_q()
+        return [
+            Case(When(waiting, then=Value(0)), default=Value(1)).asc(),
+            Case(When(waiting, then=F("created_at"))).asc(),
+            F("created_at").desc(),
+        ]
 
     @admin.display(description=_("comment"))
     def excerpt(self, comment: Comment) -> str:

@@ -38,12 +38,15 @@ class CommentQuerySet(models.QuerySet):
     def pending(self) -> CommentQuerySet:
         return self.filter(status=Comment.Status.PENDING)
 
-    def awaiting_decision(self) -> CommentQuerySet:
+    @staticmethod
+    def awaiting_decision_q() -> Q:
         """Held for an editor: pending, or held as spam by the machine and not yet reviewed."""
-        return self.filter(
-            Q(status=Comment.Status.PENDING)
-            | Q(status=Comment.Status.SPAM, moderated_at__isnull=True)
+        return Q(status=Comment.Status.PENDING) | Q(
+            status=Comment.Status.SPAM, moderated_at__isnull=True
         )
+
+    def awaiting_decision(self) -> CommentQuerySet:
+        return self.filter(self.awaiting_decision_q())
 
     def replyable_for(self, article: Article, parent_id: Any) -> Comment | None:
         """The comment a reader may answer: approved, top-level, on this story."""

@@ -16,6 +16,19 @@ from comments.models import Comment
 
 _counter = itertools.count(1)
 
+# Markup, script and template syntax a commenter might try (SECURITY.md B1).
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    '"><svg/onload=alert(1)>',
+    "javascript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "{{7*7}}",
+    "{% debug %}",
+    "</script><script>alert(1)</script>",
+    "&lt;script&gt;alert(1)&lt;/script&gt;",
+]
+
 
 def make_comment(
     article: Article, status: str = "approved", parent: Comment | None = None, **fields: Any

@@ -14,23 +14,11 @@ from django.utils import timezone
 
 from comments import moderation
 from comments.models import Comment
-from tests.comments_support import make_comment, send
+from tests.comments_support import PAYLOADS, make_comment, send
 from tests.factories import make_article
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db
-
-PAYLOADS = [
-    "<script>alert(1)</script>",
-    "<img src=x onerror=alert(1)>",
-    '"><svg/onload=alert(1)>',
-    "javascript:alert(1)",
-    "data:text/html,<script>alert(1)</script>",
-    "{{7*7}}",
-    "{% debug %}",
-    "</script><script>alert(1)</script>",
-    "&lt;script&gt;alert(1)&lt;/script&gt;",
-]
 
 
 @pytest.fixture
