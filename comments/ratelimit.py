@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from django.conf import settings
+from django.core import checks
 from django.core.cache import cache as shared_cache
 from django.http import HttpRequest
 
@@ -29,6 +30,22 @@ class Verdict:
 @cache
 def _trusted_networks(proxies: tuple[str, ...]) -> tuple:
     return tuple(ipaddress.ip_network(proxy, strict=False) for proxy in proxies)
+
+
+def check_trusted_proxies(**kwargs: object) -> list[checks.CheckMessage]:
+    """A typo in COMMENTS_TRUSTED_PROXIES fails `manage.py check`, not the first comment."""
+    problems = []
+    for proxy in settings.COMMENTS_TRUSTED_PROXIES:
+        try:
+            ipaddress.ip_network(proxy, strict=False)
+        except ValueError:
+            problems.append(
+                checks.Error(
+                    f"COMMENTS_TRUSTED_PROXIES: {proxy!r} is not an IP address or network.",
+                    id="comments.E001",
+                )
+            )
+    return problems
 
 
 def _parse(value: str) -> IPAddress | None:

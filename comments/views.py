@@ -13,8 +13,7 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import Resolver404, resolve
 from django.utils.cache import add_never_cache_headers, patch_cache_control
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from articles.models import Article
@@ -91,9 +90,12 @@ def comment_form(request: HttpRequest, slug: str) -> HttpResponse:
     if not verdict.allowed:
         events.record("rate-limited", logging.WARNING, bucket=ratelimit.bucket(address), **log)
         minutes = max(1, round(verdict.retry_after / 60))
-        notice = _(
+        notice = ngettext(
             "You have sent several comments in a short time. Your comment was not sent; "
-            "please wait %(minutes)s minutes and send it again."
+            "please wait %(minutes)d minute and send it again.",
+            "You have sent several comments in a short time. Your comment was not sent; "
+            "please wait %(minutes)d minutes and send it again.",
+            minutes,
         ) % {"minutes": minutes}
         response = _form_page(request, article, form, notice=notice, status=429)
         response["Retry-After"] = str(verdict.retry_after)

@@ -157,6 +157,7 @@ COMMENTS_RESERVED_NAMES = env_list("COMMENTS_RESERVED_NAMES", "editor,moderator,
 COMMENTS_DUPLICATE_WINDOW = int(os.environ.get("COMMENTS_DUPLICATE_WINDOW", "600"))
 # A missing or stale CSRF token on the comment form gets the form back, text kept.
 CSRF_FAILURE_VIEW = "comments.views.csrf_failure"
+# The comments log: one escaped line per event (stored, refused, rate-limited, moderated…).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -11,6 +11,7 @@ from django.utils import timezone
 from comments import moderation
 from comments.forms import HONEYPOT_FIELD
 from comments.models import Comment
+from comments.ratelimit import check_trusted_proxies
 from tests.comments_support import send
 from tests.factories import make_article
 from tests.html import form_fields, parse
@@ -192,6 +193,13 @@ def test_a_trusted_proxy_does_not_let_its_clients_spoof_the_hop_before_it(
         )
         send(client, story, time_machine, body=f"Spoofed {n}")
     assert Comment.objects.count() == 5
+
+
+def test_a_mistyped_trusted_proxy_fails_the_system_check(settings):
+    settings.COMMENTS_TRUSTED_PROXIES = ["10.0.0.0/8", "load-balancer"]
+    errors = check_trusted_proxies()
+    assert [error.id for error in errors] == ["comments.E001"]
+    assert "'load-balancer'" in errors[0].msg
 
 
 def test_one_ipv6_64_block_shares_a_bucket(story, time_machine):
