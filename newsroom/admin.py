@@ -17,10 +17,13 @@ class NewsroomAdminSite(admin.AdminSite):
     def index(self, request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
         from articles import roles
         from articles.models import Article
+        from comments.models import Comment
 
         extra_context = extra_context or {}
         if roles.is_editor(request.user):
             extra_context["review_count"] = Article.objects.in_review().count()
+        if request.user.has_perm("comments.moderate_comment"):
+            extra_context["pending_comments"] = Comment.objects.awaiting_decision().count()
         return super().index(request, extra_context)
 
     def get_urls(self) -> list:

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "newsroom.apps.NewsroomConfig",
     "articles",
     "sources",
+    "comments",
 ]
 
 MIDDLEWARE = [
@@ -216,7 +217,7 @@ LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
 LOGGING = stdout_logging(
     LOG_LEVEL,
     loggers={
-        "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
+        "django": {"level": LOG_LEVEL},  # through the root handler, once
         # Failed logins and lockouts are warnings; every login is also kept in the admin's log.
         "axes": {"level": "WARNING"},
     },
@@ -271,3 +272,18 @@ NEWSROOM_REQUIRE_SECOND_EDITOR = env_bool("NEWSROOM_REQUIRE_SECOND_EDITOR", True
 
 # The site's own address, for links in emails (no request to build them from).
 NEWSROOM_SITE_URL = os.environ.get("NEWSROOM_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Reader comments (documented in the README's "Comments" section).
+COMMENTS_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "30"))
+COMMENTS_MIN_SECONDS = int(os.environ.get("COMMENTS_MIN_SECONDS", "3"))
+COMMENTS_TOKEN_MAX_AGE = int(os.environ.get("COMMENTS_TOKEN_MAX_AGE", str(24 * 60 * 60)))
+COMMENTS_RATE_LIMIT = int(os.environ.get("COMMENTS_RATE_LIMIT", "5"))
+COMMENTS_RATE_PERIOD = int(os.environ.get("COMMENTS_RATE_PERIOD", "600"))
+COMMENTS_TRUSTED_PROXIES = env_list("COMMENTS_TRUSTED_PROXIES")
+COMMENTS_HONEYPOT = env_bool("COMMENTS_HONEYPOT", True)
+COMMENTS_MAX_LINKS = int(os.environ.get("COMMENTS_MAX_LINKS", "2"))
+COMMENTS_BLOCKLIST = env_list("COMMENTS_BLOCKLIST", "viagra,cialis,casino,payday loan")
+COMMENTS_RESERVED_NAMES = env_list("COMMENTS_RESERVED_NAMES", "editor,moderator,admin,newsroom")
+COMMENTS_DUPLICATE_WINDOW = int(os.environ.get("COMMENTS_DUPLICATE_WINDOW", "600"))
+# A missing or stale CSRF token on the comment form gets the form back, text kept.
+CSRF_FAILURE_VIEW = "comments.views.csrf_failure"

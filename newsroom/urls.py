@@ -10,4 +10,5 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("", include("articles.urls")),
     path("", include("sources.urls")),
+    path("", include("comments.urls")),
 ]

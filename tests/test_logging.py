@@ -49,6 +49,9 @@ def test_django_and_the_root_logger_write_json_to_stdout():
     config = settings.LOGGING
     assert config["handlers"]["stdout"]["stream"] == "ext://sys.stdout"
     assert config["formatters"]["json"]["()"] == "newsroom.jsonlog.JsonFormatter"
-    for name in ("", "django"):
-        handlers = logging.getLogger(name).handlers
-        assert any(isinstance(handler.formatter, JsonFormatter) for handler in handlers), name
+    root = logging.getLogger()
+    assert any(isinstance(handler.formatter, JsonFormatter) for handler in root.handlers)
+    # Django's own loggers reach the root handler (once: they have none of their own).
+    django_logger = logging.getLogger("django.request")
+    assert django_logger.propagate and logging.getLogger("django").propagate
+    assert not logging.getLogger("django").handlers

@@ -52,8 +52,9 @@ def test_hostile_text_renders_as_text_in_every_field(client, hostile_story):
     response = client.get(hostile_story.get_absolute_url())
     assert response.status_code == 200
     page = parse(response)
-    scripts = page.find_all("script")
-    assert [script.get("type") for script in scripts] == ["application/ld+json"]
+    inline = [script for script in page.find_all("script") if not script.get("src")]
+    assert [script.get("type") for script in inline] == ["application/ld+json"]
+    assert all(s["src"].startswith("/static/") for s in page.find_all("script", src=True))
     assert not page.find_all("img")
     assert not [tag for tag in page.find_all(True) if any(a.startswith("on") for a in tag.attrs)]
     assert page.h1.text == f"{SCRIPT} {END_JSON}"

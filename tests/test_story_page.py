@@ -70,7 +70,7 @@ def test_a_story_with_only_takeaways_has_no_empty_sections(reporter, editor, cli
         reporter, status="published", editor=editor, verified_claims=0, section=None
     )
     page = story_page(client, article)
-    headings = [h.get_text(strip=True) for h in page.select("main h2")]
+    headings = [h.get_text(strip=True) for h in page.select("article.story h2")]
     assert headings == ["Key takeaways"]
     assert not page.select("figure.pull-quote, section.sources, aside.related")
     assert all(h.get_text(strip=True) for h in page.select("h1, h2, h3"))
@@ -197,9 +197,11 @@ def test_related_stories_are_published_neighbours_at_most_four(reporter, editor,
     assert set(links[1:]) <= {article.get_absolute_url() for article in same_section}
 
 
-def test_comments_region_is_an_empty_named_region(client, full_story):
-    region = story_page(client, full_story).select_one("section#comments")
-    assert region is not None and not region.get_text(strip=True)
+def test_comments_region_follows_the_story(client, full_story):
+    page = story_page(client, full_story)
+    region = page.select_one("section#comments")
+    assert region is not None
+    assert region.find("h2").get_text(" ", strip=True).startswith("Leave a Comment")
 
 
 def test_staff_preview_is_marked_noindex_and_private(reporter, reporter_client):

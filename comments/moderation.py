@@ -1,0 +1,78 @@
+"""How a comment is decided: approve, reject, mark as spam, or return it to the queue.
+
+The admin's actions call these functions, and so do tests. Each checks the moderator's
+permission, then re-reads the comment under a lock inside one transaction: of two editors who
+decide the same comment at the same moment, one wins and the other is told it was already
+moderated (and by whom), so nothing is decided twice.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from . import events
+from .models import Comment
+
+PERMISSION = "comments.moderate_comment"
+Status = Comment.Status
+
+
+class AlreadyModerated(ValidationError):
+    pass
+
+
+def can_moderate(user: Any) -> bool:
+    return bool(user.is_active and user.is_staff and user.has_perm(PERMISSION))
+
+
+def _already(comment: Comment) -> AlreadyModerated:
+    if comment.awaits_decision:
+        return AlreadyModerated(_("This comment is already in the moderation queue."))
+    return AlreadyModerated(
+        _("This comment was already moderated (%(status)s by %(who)s at %(when)s).")
+        % {
+            "status": comment.get_status_display().lower(),
+            "who": comment.moderated_by or _("a deleted user"),
+            "when": date_format(timezone.localtime(comment.moderated_at), "DATETIME_FORMAT"),
+        }
+    )
+
+
+def _decide(comment: Comment, user: Any, status: str, *, reopen: bool = False) -> Comment:
+    if not can_moderate(user):
+        raise PermissionDenied(_("Only an editor can moderate comments."))
+    with transaction.atomic():
+        current = Comment.objects.select_for_update().select_related("moderated_by")
+        current = current.get(pk=comment.pk)
+        if current.awaits_decision == reopen:
+            raise _already(current)
+        current.status = status
+        current.moderated_by = user
+        current.moderated_at = timezone.now()
+        current.save(update_fields=["status", "moderated_by", "moderated_at"])
+    events.record("moderated", comment=current.pk, status=status, by=user.pk)
+    return current
+
+
+def approve(comment: Comment, user: Any) -> Comment:
+    """Publish the comment on its story (at once: the page reads approved comments)."""
+    return _decide(comment, user, Status.APPROVED)
+
+
+def reject(comment: Comment, user: Any) -> Comment:
+    return _decide(comment, user, Status.REJECTED)
+
+
+def mark_spam(comment: Comment, user: Any) -> Comment:
+    return _decide(comment, user, Status.SPAM)
+
+
+def reopen(comment: Comment, user: Any) -> Comment:
+    """Return a decided comment to the queue, e.g. to take down one approved by mistake."""
+    return _decide(comment, user, Status.PENDING, reopen=True)
