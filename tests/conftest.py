@@ -1,6 +1,7 @@
 """Shared fixtures: the newsroom's people, and logged-in clients for each of them."""
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from tests import factories
@@ -46,3 +47,9 @@ def editor_client(editor):
 def fast_password_hashing(settings):
     """Real hashing costs ~0.3 s per user; tests check permissions, not hash strength."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache, so throttle counters do not leak between tests."""
+    cache.clear()
