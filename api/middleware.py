@@ -23,7 +23,7 @@ class CrossOriginReadMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if request.path.startswith(API_PREFIX):
+        if request.path_info.startswith(API_PREFIX):
             # A wildcard origin can never be combined with credentials by a browser.
             response["Access-Control-Allow-Origin"] = "*"
             response["Access-Control-Expose-Headers"] = EXPOSED_HEADERS

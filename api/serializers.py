@@ -53,6 +53,11 @@ def stories_path(parameter: str, attribute: str) -> Callable[[Any], str]:
     )
 
 
+def listing_stories_path(obj: Section | Tag) -> str:
+    """The stories list's filter for a section or a tag is named after the model."""
+    return stories_path(obj._meta.model_name, "slug")(obj)
+
+
 def author_page_path(user: Any) -> str:
     return reverse("articles:author", kwargs={"username": user.get_username()})
 
@@ -60,13 +65,19 @@ def author_page_path(user: Any) -> str:
 # -- what a story points at ------------------------------------------------------------------
 
 
-class SectionRefSerializer(serializers.ModelSerializer):
+class ListingRefSerializer(serializers.ModelSerializer):
+    """A section or a tag: its page, and the stories list filtered to it (?section=, ?tag=)."""
+
     page_url = AbsoluteUrlField(page_path)
-    stories_url = AbsoluteUrlField(stories_path("section", "slug"))
+    stories_url = AbsoluteUrlField(listing_stories_path)
 
     class Meta:
-        model = Section
         fields = ["slug", "name", "page_url", "stories_url"]
+
+
+class SectionRefSerializer(ListingRefSerializer):
+    class Meta(ListingRefSerializer.Meta):
+        model = Section
 
 
 class SectionSerializer(SectionRefSerializer):
@@ -76,13 +87,9 @@ class SectionSerializer(SectionRefSerializer):
         fields = [*SectionRefSerializer.Meta.fields, "description", "story_count"]
 
 
-class TagRefSerializer(serializers.ModelSerializer):
-    page_url = AbsoluteUrlField(page_path)
-    stories_url = AbsoluteUrlField(stories_path("tag", "slug"))
-
-    class Meta:
+class TagRefSerializer(ListingRefSerializer):
+    class Meta(ListingRefSerializer.Meta):
         model = Tag
-        fields = ["slug", "name", "page_url", "stories_url"]
 
 
 class TagSerializer(TagRefSerializer):
