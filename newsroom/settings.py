@@ -66,16 +66,21 @@ INSTALLED_APPS = [
     "django_filters",
     "reversion",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "newsroom.apps.NewsroomConfig",
     "articles",
     "sources",
     "comments",
+    "api",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "newsroom.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "api.middleware.CrossOriginReadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -287,3 +292,32 @@ COMMENTS_RESERVED_NAMES = env_list("COMMENTS_RESERVED_NAMES", "editor,moderator,
 COMMENTS_DUPLICATE_WINDOW = int(os.environ.get("COMMENTS_DUPLICATE_WINDOW", "600"))
 # A missing or stale CSRF token on the comment form gets the form back, text kept.
 CSRF_FAILURE_VIEW = "comments.views.csrf_failure"
+
+# The content API (/api/v1/, the api app): anonymous and read-only, throttled per client address
+# through the shared cache. See the README's "Content API" section.
+NEWSROOM_API_THROTTLE_RATE = os.environ.get("NEWSROOM_API_THROTTLE_RATE", "300/minute") or None
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousReadThrottle"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ContentApiSchema",
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+    "URL_FORMAT_OVERRIDE": None,
+    # Client address for throttling: REMOTE_ADDR unless N trusted proxies add X-Forwarded-For.
+    "NUM_PROXIES": int(os.environ.get("NEWSROOM_API_NUM_PROXIES", "0")),
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Newsroom content API",
+    "DESCRIPTION": (
+        "Published stories as structured data: claims with their verification status and "
+        "citations, quotes, sources, corrections and withdrawals. Read-only and anonymous."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+}

@@ -8,6 +8,7 @@ from newsroom.health import healthz
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("api/", include("api.urls")),
     path("", include("articles.urls")),
     path("", include("sources.urls")),
     path("", include("comments.urls")),

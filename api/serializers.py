@@ -1,0 +1,359 @@
+"""What the API says about each published thing, field by field.
+
+Every serialiser names its fields: a new model column (an internal note, an email) never
+reaches the API by accident. Links are absolute, built from the request's host:
+`api_url` is the thing in this API, `page_url`/`canonical_url` its public page,
+`stories_url` the stories list filtered to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from articles.models import Article, Byline, Correction, ImpactItem, KeyTakeaway, Section, Tag
+from articles.story import CitedClaim, Story
+from sources.models import Claim, Person, Quote, Source
+
+from .richtext import RichTextField
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class AbsoluteUrlField(serializers.Field):
+    """An absolute URL on this site for the object, from a function giving its path."""
+
+    def __init__(self, path: Callable[[Any], str], **kwargs: Any) -> None:
+        self.path = path
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, obj: Any) -> str:
+        return self.context["request"].build_absolute_uri(self.path(obj))
+
+
+def page_path(obj: Any) -> str:
+    return obj.get_absolute_url()
+
+
+def api_path(view_name: str, attribute: str = "slug") -> Callable[[Any], str]:
+    return lambda obj: reverse(view_name, kwargs={"slug": getattr(obj, attribute)})
+
+
+def stories_path(parameter: str, attribute: str) -> Callable[[Any], str]:
+    """The stories list filtered to this object, e.g. /api/v1/stories/?tag=housing."""
+    return lambda obj: (
+        f"{reverse('api:story-list')}?{urlencode({parameter: getattr(obj, attribute)})}"
+    )
+
+
+def listing_stories_path(obj: Section | Tag) -> str:
+    """The stories list's filter for a section or a tag is named after the model."""
+    return stories_path(obj._meta.model_name, "slug")(obj)
+
+
+def author_page_path(user: Any) -> str:
+    return reverse("articles:author", kwargs={"username": user.get_username()})
+
+
+# -- what a story points at ------------------------------------------------------------------
+
+
+class ListingRefSerializer(serializers.ModelSerializer):
+    """A section or a tag: its page, and the stories list filtered to it (?section=, ?tag=)."""
+
+    page_url = AbsoluteUrlField(page_path)
+    stories_url = AbsoluteUrlField(listing_stories_path)
+
+    class Meta:
+        fields = ["slug", "name", "page_url", "stories_url"]
+
+
+class SectionRefSerializer(ListingRefSerializer):
+    class Meta(ListingRefSerializer.Meta):
+        model = Section
+
+
+class SectionSerializer(SectionRefSerializer):
+    story_count = serializers.IntegerField(help_text=_("Published stories in the section."))
+
+    class Meta(SectionRefSerializer.Meta):
+        fields = [*SectionRefSerializer.Meta.fields, "description", "story_count"]
+
+
+class TagRefSerializer(ListingRefSerializer):
+    class Meta(ListingRefSerializer.Meta):
+        model = Tag
+
+
+class TagSerializer(TagRefSerializer):
+    story_count = serializers.IntegerField(help_text=_("Published stories with the tag."))
+
+    class Meta(TagRefSerializer.Meta):
+        fields = [*TagRefSerializer.Meta.fields, "story_count"]
+
+
+class AuthorRefSerializer(serializers.ModelSerializer):
+    """Public byline data only: the name shown and the username in the author page's URL."""
+
+    name = serializers.SerializerMethodField()
+    page_url = AbsoluteUrlField(author_page_path)
+    stories_url = AbsoluteUrlField(stories_path("author", "username"))
+
+    class Meta:
+        model = get_user_model()
+        fields = ["username", "name", "page_url", "stories_url"]
+
+    def get_name(self, user: Any) -> str:
+        return user.get_full_name() or user.get_username()
+
+
+class AuthorSerializer(AuthorRefSerializer):
+    story_count = serializers.IntegerField(help_text=_("Published stories with their byline."))
+
+    class Meta(AuthorRefSerializer.Meta):
+        fields = [*AuthorRefSerializer.Meta.fields, "story_count"]
+
+
+class BylineSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(source="display_name")
+    author = AuthorRefSerializer(allow_null=True, help_text=_("Null for a credit-only byline."))
+
+    class Meta:
+        model = Byline
+        fields = ["name", "author"]
+
+
+class PersonRefSerializer(serializers.ModelSerializer):
+    api_url = AbsoluteUrlField(api_path("api:person-detail"))
+    page_url = AbsoluteUrlField(page_path)
+
+    class Meta:
+        model = Person
+        fields = ["slug", "name", "api_url", "page_url"]
+
+
+class PersonSerializer(PersonRefSerializer):
+    stories_url = AbsoluteUrlField(stories_path("person", "slug"))
+    quote_count = serializers.IntegerField(help_text=_("Quotes in published stories."))
+    story_count = serializers.IntegerField(help_text=_("Published stories quoting them."))
+
+    class Meta(PersonRefSerializer.Meta):
+        fields = [
+            *PersonRefSerializer.Meta.fields,
+            "role",
+            "organization",
+            "stories_url",
+            "quote_count",
+            "story_count",
+        ]
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    """A source document; never its internal notes."""
+
+    url = serializers.CharField(help_text=_("The source's own address (may be empty)."))
+    stories_url = AbsoluteUrlField(stories_path("source", "pk"))
+    story_count = serializers.IntegerField(help_text=_("Published stories listing it."))
+
+    class Meta:
+        model = Source
+        fields = [
+            "id",
+            "title",
+            "publisher",
+            "url",
+            "kind",
+            "published_on",
+            "stories_url",
+            "story_count",
+        ]
+
+
+class StoryRefSerializer(serializers.ModelSerializer):
+    api_url = AbsoluteUrlField(api_path("api:story-detail"))
+    canonical_url = AbsoluteUrlField(page_path)
+
+    class Meta:
+        model = Article
+        fields = ["slug", "headline", "api_url", "canonical_url"]
+
+
+# -- the parts of a story --------------------------------------------------------------------
+
+
+class TakeawaySerializer(serializers.ModelSerializer):
+    text = RichTextField(source="text_html")
+
+    class Meta:
+        model = KeyTakeaway
+        fields = ["text"]
+
+
+class ClaimSerializer(serializers.Serializer):
+    """A claim with its verification status and the ids of the sources it cites, in order."""
+
+    status = serializers.ChoiceField(choices=Claim.Status.choices, source="claim.status")
+    text = RichTextField(source="claim.text_html")
+    source_ids = serializers.SerializerMethodField(
+        help_text=_("Ids of the cited sources, in the order of the story's source list.")
+    )
+
+    def get_source_ids(self, item: CitedClaim) -> list[int]:
+        return [source.pk for _number, source in item.citations]
+
+
+class ImpactItemSerializer(serializers.ModelSerializer):
+    text = RichTextField(source="text_html")
+
+    class Meta:
+        model = ImpactItem
+        fields = ["label", "text"]
+
+
+class QuoteSerializer(serializers.ModelSerializer):
+    speaker = PersonRefSerializer()
+    role = serializers.CharField(help_text=_("The speaker's role when they said it."))
+    source_id = serializers.IntegerField(allow_null=True)
+    is_pull = serializers.BooleanField(help_text=_("The story's pull quote."))
+
+    class Meta:
+        model = Quote
+        fields = ["text", "speaker", "role", "said_on", "source_id", "is_pull"]
+
+
+class StorySourceSerializer(serializers.Serializer):
+    """An entry of the story's source list; `number` is its citation number on the page."""
+
+    number = serializers.IntegerField()
+    id = serializers.IntegerField(source="source.pk")
+    title = serializers.CharField(source="source.title")
+    publisher = serializers.CharField(source="source.publisher")
+    url = serializers.CharField(source="source.url")
+    kind = serializers.ChoiceField(choices=Source.Kind.choices, source="source.kind")
+    published_on = serializers.DateField(source="source.published_on", allow_null=True)
+
+    def to_representation(self, entry: tuple[int, Source]) -> dict[str, Any]:
+        number, source = entry
+        return super().to_representation({"number": number, "source": source})
+
+
+class StoryCorrectionSerializer(serializers.ModelSerializer):
+    text = RichTextField(source="text_html")
+
+    class Meta:
+        model = Correction
+        fields = ["text", "created_at"]
+
+
+class CorrectionSerializer(StoryCorrectionSerializer):
+    story = StoryRefSerializer(source="article")
+
+    class Meta(StoryCorrectionSerializer.Meta):
+        fields = ["id", *StoryCorrectionSerializer.Meta.fields, "story"]
+
+
+# -- stories -----------------------------------------------------------------------------------
+
+
+class StorySummarySerializer(StoryRefSerializer):
+    """A story in a list: enough to show a card and to fetch the whole story."""
+
+    ninjs_url = AbsoluteUrlField(api_path("api:story-ninjs"))
+    standfirst = RichTextField(source="standfirst_html")
+    section = SectionRefSerializer(allow_null=True)
+    tags = TagRefSerializer(many=True)
+    bylines = BylineSerializer(many=True)
+
+    class Meta(StoryRefSerializer.Meta):
+        fields = [
+            *StoryRefSerializer.Meta.fields,
+            "ninjs_url",
+            "standfirst",
+            "dateline",
+            "section",
+            "tags",
+            "bylines",
+            "first_published_at",
+            "published_at",
+            "updated_at",
+        ]
+
+
+class StorySerializer(StorySummarySerializer):
+    """The whole story as data, in the page's order. (A lead image joins when images exist.)"""
+
+    takeaways = TakeawaySerializer(many=True)
+    claims = serializers.SerializerMethodField()
+    context = RichTextField(source="context_html")
+    impact_items = ImpactItemSerializer(many=True)
+    quotes = QuoteSerializer(many=True)
+    bottom_line = RichTextField(source="bottom_line_html")
+    sources = serializers.SerializerMethodField()
+    corrections = StoryCorrectionSerializer(many=True)
+
+    class Meta(StorySummarySerializer.Meta):
+        fields = [
+            *StorySummarySerializer.Meta.fields,
+            "takeaways",
+            "claims",
+            "context",
+            "impact_items",
+            "quotes",
+            "bottom_line",
+            "sources",
+            "corrections",
+        ]
+
+    def to_representation(self, article: Article) -> dict[str, Any]:
+        self._story = Story.of(article)
+        return super().to_representation(article)
+
+    @extend_schema_field(ClaimSerializer(many=True))
+    def get_claims(self, article: Article) -> list[dict[str, Any]]:
+        story = self._story
+        claims = sorted(
+            [*story.verified, *story.unconfirmed, *story.disputed],
+            key=lambda item: item.claim.position,
+        )
+        return ClaimSerializer(claims, many=True, context=self.context).data
+
+    @extend_schema_field(StorySourceSerializer(many=True))
+    def get_sources(self, article: Article) -> list[dict[str, Any]]:
+        return StorySourceSerializer(self._story.sources, many=True, context=self.context).data
+
+
+# -- people and withdrawals ----------------------------------------------------------------
+
+
+class PersonQuoteSerializer(serializers.ModelSerializer):
+    role = serializers.CharField(help_text=_("Their role when they said it."))
+    source_id = serializers.IntegerField(allow_null=True)
+    story = StoryRefSerializer(source="article")
+
+    class Meta:
+        model = Quote
+        fields = ["text", "role", "said_on", "source_id", "is_pull", "story"]
+
+
+class PersonDetailSerializer(PersonSerializer):
+    quotes = PersonQuoteSerializer(
+        many=True, source="published_quotes", help_text=_("Newest story first.")
+    )
+
+    class Meta(PersonSerializer.Meta):
+        fields = [*PersonSerializer.Meta.fields, "quotes"]
+
+
+class WithdrawalSerializer(serializers.Serializer):
+    """A story taken off the site: where it was, and when. No content."""
+
+    slug = serializers.CharField(source="article.slug")
+    canonical_url = AbsoluteUrlField(lambda event: event.article.get_absolute_url())
+    withdrawn_at = serializers.DateTimeField(source="at")

@@ -1,0 +1,266 @@
+"""The content API's endpoints: thin doors onto Article.objects.published().
+
+Every queryset here starts from published() (never visible_to: the API has no staff view),
+and everything else (sections, tags, people, sources, authors, corrections, withdrawals) is
+reached through, or counted over, published stories only.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, F, OuterRef, Prefetch, QuerySet, Subquery
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
+from drf_spectacular.views import SpectacularRedocView
+from rest_framework import generics
+from rest_framework.exceptions import NotFound
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from articles import workflow
+from articles.models import Article, Correction, Section, Tag, WorkflowEvent
+from sources.models import Person, Quote, Source
+
+from . import ninjs, serializers
+from .conditional import make_conditional, story_last_modified
+from .filters import StoryFilter, WithdrawalFilter
+from .pagination import CursorPage
+from .params import check_parameters
+from .schema import ERROR_RESPONSES
+
+
+class ReadOnlyView(generics.GenericAPIView):
+    """GET, HEAD and OPTIONS only; unknown parameters refused; validators on every 200."""
+
+    http_method_names = ["get", "head", "options"]
+    pagination_class = None
+    last_modified: datetime | None = None
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        check_parameters(request, self.allowed_parameters())
+
+    def allowed_parameters(self) -> set[str]:
+        allowed: set[str] = set()
+        filterset_class = getattr(self, "filterset_class", None)
+        if filterset_class is not None:
+            allowed |= set(filterset_class.base_filters)
+        if self.paginator is not None:
+            allowed |= {self.paginator.cursor_query_param, self.paginator.page_size_query_param}
+        return allowed
+
+    def finalize_response(
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> Response:
+        response = super().finalize_response(request, response, *args, **kwargs)
+        return make_conditional(request, response, self.last_modified)
+
+
+class ListView(ReadOnlyView, generics.ListAPIView):
+    pagination_class = CursorPage
+    cursor_ordering: tuple[str, ...] = ("-pk",)
+
+
+def published_stories() -> QuerySet:
+    return Article.objects.published()
+
+
+# -- stories -----------------------------------------------------------------------------------
+
+
+class StoryList(ListView):
+    """Published stories, newest first."""
+
+    serializer_class = serializers.StorySummarySerializer
+    filterset_class = StoryFilter
+    cursor_ordering = ("-published_at", "-pk")
+
+    def get_queryset(self) -> QuerySet:
+        return published_stories().with_cards().prefetch_related("tags")
+
+
+class StoryDetailBase(ReadOnlyView):
+    lookup_field = "slug"
+
+    def get_queryset(self) -> QuerySet:
+        # The page's parts, plus every quote and each claim's cited sources, which the page
+        # reads differently (pull quote in the story's row, citations joined to claims).
+        return (
+            published_stories()
+            .with_story_parts()
+            .prefetch_related(
+                "claims__sources",
+                Prefetch("quotes", queryset=Quote.objects.select_related("speaker", "source")),
+            )
+        )
+
+    def get_story(self) -> Article:
+        article = self.get_object()
+        self.last_modified = story_last_modified(article)
+        return article
+
+
+class StoryDetail(StoryDetailBase, generics.RetrieveAPIView):
+    """One published story, whole: every part in the page's order, both HTML and text."""
+
+    serializer_class = serializers.StorySerializer
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return Response(self.get_serializer(self.get_story()).data)
+
+
+class StoryNinjs(StoryDetailBase):
+    """One published story as an IPTC ninjs 3.1 news item."""
+
+    @extend_schema(
+        responses={200: OpenApiTypes.OBJECT, **ERROR_RESPONSES},
+        description="The story as an IPTC ninjs 3.1 news item (application/json).",
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        article = self.get_story()
+        return Response(ninjs.news_item(article, request, self.last_modified))
+
+
+# -- what stories point at ----------------------------------------------------------------------
+
+
+class SectionList(ListView):
+    """Sections with at least one published story."""
+
+    serializer_class = serializers.SectionSerializer
+    cursor_ordering = ("position", "name")
+
+    def get_queryset(self) -> QuerySet:
+        return Section.objects.filter(articles__in=published_stories()).annotate(
+            story_count=Count("articles", distinct=True)
+        )
+
+
+class TagList(ListView):
+    """Tags on at least one published story."""
+
+    serializer_class = serializers.TagSerializer
+    cursor_ordering = ("name", "pk")
+
+    def get_queryset(self) -> QuerySet:
+        return Tag.objects.filter(articles__in=published_stories()).annotate(
+            story_count=Count("articles", distinct=True)
+        )
+
+
+class AuthorList(ListView):
+    """People with a byline on at least one published story (public byline data only)."""
+
+    serializer_class = serializers.AuthorSerializer
+    cursor_ordering = ("username",)
+
+    def get_queryset(self) -> QuerySet:
+        return (
+            get_user_model()
+            .objects.filter(bylines__article__in=published_stories())
+            .annotate(story_count=Count("bylines__article", distinct=True))
+        )
+
+
+def quoted_people() -> QuerySet:
+    return Person.objects.filter(quotes__article__in=published_stories()).annotate(
+        quote_count=Count("quotes", distinct=True),
+        story_count=Count("quotes__article", distinct=True),
+    )
+
+
+class PersonList(ListView):
+    """People quoted in at least one published story."""
+
+    serializer_class = serializers.PersonSerializer
+    cursor_ordering = ("name", "pk")
+
+    def get_queryset(self) -> QuerySet:
+        return quoted_people()
+
+
+class PersonDetail(ReadOnlyView, generics.RetrieveAPIView):
+    """A person quoted in published stories, with those quotes (newest story first)."""
+
+    serializer_class = serializers.PersonDetailSerializer
+    lookup_field = "slug"
+
+    def get_queryset(self) -> QuerySet:
+        quotes = (
+            Quote.objects.filter(article__in=published_stories())
+            .select_related("article")
+            .order_by("-article__published_at", "article_id", "position")
+        )
+        return quoted_people().prefetch_related(
+            Prefetch("quotes", queryset=quotes, to_attr="published_quotes")
+        )
+
+
+class SourceList(ListView):
+    """Sources in the source list of at least one published story. Never their notes."""
+
+    serializer_class = serializers.SourceSerializer
+    cursor_ordering = ("title", "pk")
+
+    def get_queryset(self) -> QuerySet:
+        return Source.objects.filter(story_entries__article__in=published_stories()).annotate(
+            story_count=Count("story_entries__article", distinct=True)
+        )
+
+
+class CorrectionList(ListView):
+    """Corrections to published stories, newest first."""
+
+    serializer_class = serializers.CorrectionSerializer
+    cursor_ordering = ("-created_at", "-pk")
+
+    def get_queryset(self) -> QuerySet:
+        return Correction.objects.filter(article__in=published_stories()).select_related("article")
+
+
+class WithdrawalList(ListView):
+    """Stories that were live and have been taken down since `since`, newest first.
+
+    One row per story (its latest withdrawal); a story published again is not listed, and
+    neither is a scheduled story withdrawn before its time (it was never public).
+    """
+
+    serializer_class = serializers.WithdrawalSerializer
+    filterset_class = WithdrawalFilter
+    cursor_ordering = ("-at", "-pk")
+
+    def get_queryset(self) -> QuerySet:
+        latest = WorkflowEvent.objects.filter(
+            article=OuterRef("article"), action=workflow.UNPUBLISH
+        ).order_by("-at", "-pk")
+        return (
+            WorkflowEvent.objects.filter(
+                action=workflow.UNPUBLISH,
+                pk=Subquery(latest.values("pk")[:1]),
+                article__first_published_at__lte=F("at"),
+            )
+            .exclude(article__in=published_stories())
+            .select_related("article")
+        )
+
+
+# -- the rest of /api/ --------------------------------------------------------------------------
+
+
+class ApiDocs(SpectacularRedocView):
+    """The API reference (Redoc), with its script served from our static files."""
+
+    template_name = "api/docs.html"
+
+
+@extend_schema(exclude=True)
+class NotFoundView(APIView):
+    """Any other address under /api/: a JSON 404 rather than the site's HTML page."""
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        raise NotFound()
