@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from rest_framework.throttling import AnonRateThrottle
 
+from newsroom.security import client_ip
+
 
 class AnonymousReadThrottle(AnonRateThrottle):
     """DRF's anonymous throttle, with its rate read from settings on each request.
@@ -16,3 +18,7 @@ class AnonymousReadThrottle(AnonRateThrottle):
 
     def get_rate(self) -> str | None:
         return settings.NEWSROOM_API_THROTTLE_RATE
+
+    def get_ident(self, request: object) -> str:
+        """The same client address as the login throttle and the comment limit."""
+        return client_ip(request._request) or "unknown"  # type: ignore[attr-defined]

@@ -6,10 +6,3 @@ class CommentsConfig(AppConfig):
     name = "comments"
     verbose_name = _("Reader comments")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self) -> None:
-        from django.core import checks
-
-        from .ratelimit import check_trusted_proxies
-
-        checks.register(check_trusted_proxies)

@@ -14,5 +14,7 @@ class NewsroomConfig(AppConfig):
 
     def ready(self) -> None:
         from newsroom.checks import check_sqlite_deployment
+        from newsroom.security import check_trusted_proxies
 
         checks.register(check_sqlite_deployment, "newsroom")
+        checks.register(check_trusted_proxies)

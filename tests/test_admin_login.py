@@ -44,7 +44,7 @@ def test_the_lockout_is_for_that_username_from_that_address_only(client, editor)
 
 
 def test_behind_a_proxy_the_lockout_follows_the_client_not_the_proxy(editor, settings):
-    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXIES = ["192.0.2.1"]
     proxy = "192.0.2.1"
 
     def via_proxy(forwarded_for: str, password: str):
