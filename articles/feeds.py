@@ -51,8 +51,8 @@ class LatestStoriesFeed(Feed):
     def item_pubdate(self, item: Article) -> datetime | None:
         return item.first_published_at or item.published_at
 
-    def item_updateddate(self, item: Article) -> datetime:
-        return item.updated_at
+    def item_updateddate(self, item: Article) -> datetime | None:
+        return item.public_updated_at
 
     def item_author_name(self, item: Article) -> str:
         return ", ".join(byline.display_name for byline in item.bylines.all())

@@ -320,6 +320,13 @@ class Article(models.Model):
         )
 
     @property
+    def public_updated_at(self) -> datetime | None:
+        """The last change readers are told about: publication, or a declared correction or
+        update (internal saves do not count). Sitemaps, feeds and the page agree on it."""
+        times = [t for t in (self.published_at, self.revised_at) if t]
+        return max(times) if times else None
+
+    @property
     def is_scheduled(self) -> bool:
         return (
             self.status == self.Status.PUBLISHED

@@ -22,10 +22,10 @@ NEWS_LIMIT = 1000  # Google News reads at most this many URLs per sitemap
 
 class StorySitemap(Sitemap):
     def items(self) -> QuerySet:
-        return Article.objects.published().newest_first().only("slug", "updated_at")
+        return Article.objects.published().newest_first().only("slug", "published_at", "revised_at")
 
     def lastmod(self, item: Article) -> datetime:
-        return item.updated_at
+        return item.public_updated_at
 
 
 class SectionSitemap(Sitemap):

@@ -91,10 +91,13 @@ class Story:
 
     @property
     def modified_at(self) -> datetime:
-        """The last change readers can see: an edit, or the latest correction."""
-        times = [self.article.updated_at, *(c.created_at for c in self.corrections)]
-        if self.published_at:
-            times.append(self.published_at)
+        """The last change readers can see: publication, a public update, or a correction.
+
+        Internal saves (workflow moves, drafts of a later edit) do not count: a live story's
+        public time moves only when an editor says the change is a correction or an update.
+        """
+        times = [self.article.created_at, *(c.created_at for c in self.corrections)]
+        times += [t for t in (self.published_at, self.article.public_updated_at) if t]
         return max(times)
 
     @property

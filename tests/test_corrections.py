@@ -1,6 +1,7 @@
 """Changing a live story is a correction (a public note) or a minor update; corrections stay."""
 
 import xml.etree.ElementTree as ET
+from datetime import timedelta
 
 import pytest
 import time_machine
@@ -74,14 +75,15 @@ def test_a_correction_is_recorded_with_time_and_editor_and_shown_on_the_story(
     assert item.time["datetime"] == timezone.localtime(now).isoformat()
 
 
-def test_a_minor_update_moves_the_updated_time_only(live, editor_client, client):
+def test_a_minor_update_moves_the_updated_time_only(live, editor_client, client, time_machine):
+    time_machine.move_to(timezone.now() + timedelta(hours=2))
     response = edit_live(editor_client, live, bottom_line="More rain is due.", change="update")
     assert response.status_code == 302
     live.refresh_from_db()
     assert live.revised_at is not None
     assert not Correction.objects.exists()
     page = parse(client.get(live.get_absolute_url()))
-    assert page.select_one(".story-updated time")["datetime"] == (
+    assert page.select_one(".story-meta .updated time")["datetime"] == (
         timezone.localtime(live.revised_at).isoformat()
     )
 
