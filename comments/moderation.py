@@ -48,7 +48,7 @@ def _decide(comment: Comment, user: Any, status: str, *, reopen: bool = False) -
     if not can_moderate(user):
         raise PermissionDenied(_("Only an editor can moderate comments."))
     with transaction.atomic():
-        current = Comment.objects.select_for_update().select_related("moderated_by")
+        current = Comment.objects.select_for_update(of=("self",)).select_related("moderated_by")
         current = current.get(pk=comment.pk)
         if current.awaits_decision == reopen:
             raise _already(current)
