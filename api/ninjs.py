@@ -98,7 +98,39 @@ def news_item(article: Article, request: Request, version_created: datetime) -> 
         ]
     if story.sources:
         item["infoSources"] = [_info_source(source) for _number, source in story.sources]
+    if article.lead_image is not None:
+        item["associations"] = [_picture(article.lead_image, absolute)]
     return item
+
+
+def _picture(image: Any, absolute: Any) -> dict[str, Any]:
+    """The lead image as an associated ninjs picture, with every rendition."""
+    picture: dict[str, Any] = {
+        "name": "leadimage",
+        "rel": "lead image",
+        "uri": image.key.urn,
+        "type": "picture",
+        "descriptions": [
+            {"role": "alternative-text", "contentType": "text/plain", "value": image.alt_text}
+        ],
+        "renditions": [
+            {
+                "name": f"{rendition.name}-{rendition.format}",
+                "href": absolute(rendition.url),
+                "contentType": rendition.content_type,
+                "width": rendition.width,
+                "height": rendition.height,
+            }
+            for rendition in image.all_renditions()
+        ],
+    }
+    if image.caption:
+        picture["descriptions"].append(
+            {"role": "caption", "contentType": "text/plain", "value": image.caption}
+        )
+    if image.credit:
+        picture["by"] = image.credit
+    return picture
 
 
 def _body(content_type: str, value: str, text: str) -> dict[str, Any]:

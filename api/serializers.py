@@ -21,6 +21,7 @@ from rest_framework import serializers
 
 from articles.models import Article, Byline, Correction, ImpactItem, KeyTakeaway, Section, Tag
 from articles.story import CitedClaim, Story
+from images.models import Image
 from sources.models import Claim, Person, Quote, Source
 
 from .richtext import RichTextField
@@ -259,6 +260,33 @@ class CorrectionSerializer(StoryCorrectionSerializer):
         fields = ["id", *StoryCorrectionSerializer.Meta.fields, "story"]
 
 
+class RenditionSerializer(serializers.Serializer):
+    """One stored file of the picture: a width (w480, w960, w1600 or narrower) in WebP or
+    JPEG, or the 1200×630 crop for social cards (`social`)."""
+
+    name = serializers.CharField()
+    format = serializers.ChoiceField(choices=["webp", "jpeg"])
+    content_type = serializers.CharField()
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+    url = AbsoluteUrlField(lambda rendition: rendition.url)
+
+
+class LeadImageSerializer(serializers.ModelSerializer):
+    """The story's lead image: the words readers get with it and its renditions."""
+
+    alt = serializers.CharField(
+        source="alt_text", help_text=_("Text for readers who cannot see it.")
+    )
+    width = serializers.IntegerField(help_text=_("Of the stored original, in pixels."))
+    height = serializers.IntegerField(help_text=_("Of the stored original, in pixels."))
+    renditions = RenditionSerializer(many=True, source="all_renditions")
+
+    class Meta:
+        model = Image
+        fields = ["alt", "caption", "credit", "width", "height", "renditions"]
+
+
 # -- stories -----------------------------------------------------------------------------------
 
 
@@ -287,8 +315,9 @@ class StorySummarySerializer(StoryRefSerializer):
 
 
 class StorySerializer(StorySummarySerializer):
-    """The whole story as data, in the page's order. (A lead image joins when images exist.)"""
+    """The whole story as data, in the page's order."""
 
+    lead_image = LeadImageSerializer(allow_null=True, help_text=_("Null when it has none."))
     takeaways = TakeawaySerializer(many=True)
     claims = serializers.SerializerMethodField()
     context = RichTextField(source="context_html")
@@ -301,6 +330,7 @@ class StorySerializer(StorySummarySerializer):
     class Meta(StorySummarySerializer.Meta):
         fields = [
             *StorySummarySerializer.Meta.fields,
+            "lead_image",
             "takeaways",
             "claims",
             "context",

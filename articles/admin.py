@@ -21,6 +21,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from images.admin import thumbnail
+
 from . import history, roles, workflow
 from .admin_storytext import StoryTextAdminMixin
 from .forms import ArticleForm, NoteForm, PreviewLinkForm, PublishForm
@@ -248,7 +250,7 @@ class ArticleAdmin(
     list_select_related = ["section"]
     list_filter = [StatusFilter, MineFilter, "section", AuthorFilter]
     search_fields = ["headline", "standfirst"]
-    autocomplete_fields = ["section", "tags"]
+    autocomplete_fields = ["section", "tags", "lead_image"]
     date_hierarchy = None
     save_as = False
     save_on_top = True
@@ -256,6 +258,7 @@ class ArticleAdmin(
     ordering = ["-updated_at"]
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "dateline", "section", "tags"]}),
+        (_("Lead image"), {"fields": ["lead_image", "lead_image_preview"]}),
         (_("Context & impact"), {"fields": ["context"]}),
         (_("Bottom line"), {"fields": ["bottom_line"]}),
         (
@@ -280,6 +283,7 @@ class ArticleAdmin(
         {"fields": ["change", "correction"], "classes": ["public-change"]},
     )
     readonly_fields = [
+        "lead_image_preview",
         "status_label",
         "published_at",
         "first_published_at",
@@ -329,6 +333,12 @@ class ArticleAdmin(
                 obj.published_at.strftime("%Y-%m-%d %H:%M"),
             )
         return obj.get_status_display()
+
+    @admin.display(description=_("chosen picture"))
+    def lead_image_preview(self, obj: Article) -> str:
+        if obj.lead_image is None:
+            return _("None yet: choose one above (search by alt text, caption or credit).")
+        return thumbnail(obj.lead_image, width=240)
 
     @admin.display(description=_("authors"))
     def author_names(self, obj: Article) -> str:

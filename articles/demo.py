@@ -15,6 +15,8 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
+from images import illustrations
+from images.models import Image
 from sources.models import Claim, Person, Quote, Source, StorySource
 
 from . import demo_content, history, workflow
@@ -26,11 +28,13 @@ DEMO_USERS = [
     ("reporter", "Rosa", "Penrose", REPORTERS, "demo-reporter-pass"),
     ("editor", "Marek", "Hollis", EDITORS, "demo-editor-pass"),
 ]
+IMAGE_CREDIT = "Newsroom graphics"
 
 
 @dataclass
 class DemoReport:
     created_stories: list[str] = field(default_factory=list)
+    pictured_stories: list[str] = field(default_factory=list)
     logins: list[tuple[str, str, str]] = field(default_factory=list)
 
 
@@ -98,10 +102,26 @@ def _reference_data() -> tuple[dict, dict, dict, dict]:
     return sections, tags, people, sources
 
 
+def _lead_image(row: dict, uploader: Any) -> Image | None:
+    """A generated illustration, stored through the same checks and renditions as an upload."""
+    spec = row.get("image")
+    if spec is None:
+        return None
+    picture = illustrations.abstract(spec["seed"], [tuple(colour) for colour in spec["palette"]])
+    return Image.objects.create_from_upload(
+        illustrations.as_upload(picture, f"{row['slug'][:40]}.jpg"),
+        alt_text=spec["alt"],
+        caption=spec["caption"],
+        credit=IMAGE_CREDIT,
+        uploaded_by=uploader,
+    )
+
+
 def _build_story(row: dict, refs: tuple, users: dict) -> Article:
     sections, tags, people, sources = refs
     authors = [users[name] for name in row["authors"]]
     article = Article.objects.create(
+        lead_image=_lead_image(row, authors[0]),
         headline=row["headline"],
         slug=row["slug"],
         standfirst=row["standfirst"],
@@ -161,7 +181,13 @@ def load() -> DemoReport:
         users, report.logins = _users()
         refs = _reference_data()
         for row in demo_content.STORIES:
-            if Article.objects.filter(slug=row["slug"]).exists():
+            existing = Article.objects.filter(slug=row["slug"]).first()
+            if existing is not None:
+                # A newsroom loaded before stories had pictures gets them now, once.
+                if existing.lead_image_id is None and row.get("image"):
+                    image = _lead_image(row, users["reporter"])
+                    Article.objects.filter(pk=existing.pk).update(lead_image=image)
+                    report.pictured_stories.append(existing.headline)
                 continue
             article = _build_story(row, refs, users)
             _move_through_workflow(article, row["state"], row["days_ago"], users)

@@ -355,6 +355,18 @@ STORIES = [
         "tags": ["flooding", "council", "climate"],
         "authors": ["reporter"],
         "state": "published",
+        "image": {
+            "seed": 38,
+            "palette": [
+                (52, 74, 102),
+                (196, 220, 232),
+                (38, 122, 128),
+                (214, 196, 160),
+                (90, 104, 120),
+            ],
+            "alt": "Abstract illustration: layered teal and slate waves rising towards a pale sky.",
+            "caption": "Illustration: the Westbay scheme would raise defences along the estuary's edge.",
+        },
         "days_ago": 0,
         "takeaways": [
             "Councillors approved the Westbay Coastal Defence Scheme by 31 votes to 24, with three abstentions.",
@@ -493,6 +505,18 @@ STORIES = [
         "tags": ["nhs"],
         "authors": ["reporter"],
         "state": "published",
+        "image": {
+            "seed": 4,
+            "palette": [
+                (24, 42, 84),
+                (232, 236, 244),
+                (226, 112, 96),
+                (250, 196, 180),
+                (120, 150, 200),
+            ],
+            "alt": "Abstract illustration: soft coral and white circles over a deep blue gradient.",
+            "caption": "Illustration: waiting times at Calder General's emergency department.",
+        },
         "days_ago": 1,
         "takeaways": [
             "61.8% of emergency department patients were dealt with within four hours in October.",
@@ -622,6 +646,12 @@ STORIES = [
         "tags": ["harbour", "fishing", "jobs"],
         "authors": ["reporter"],
         "state": "published",
+        "image": {
+            "seed": 21,
+            "palette": [(214, 170, 92), (40, 60, 86), (122, 84, 52), (70, 120, 96), (160, 120, 70)],
+            "alt": "Abstract illustration: brown and sea-green bands beneath an ochre sky.",
+            "caption": "Illustration: the dredging contract covers the harbour's main channel.",
+        },
         "days_ago": 3,
         "takeaways": [
             "The contract has gone to Northmoor Marine Dredging Ltd for £21.4m after four companies bid.",
@@ -772,6 +802,18 @@ STORIES = [
         "tags": ["transport", "council"],
         "authors": ["reporter"],
         "state": "published",
+        "image": {
+            "seed": 22,
+            "palette": [
+                (120, 124, 132),
+                (236, 232, 226),
+                (232, 120, 40),
+                (112, 64, 140),
+                (60, 150, 170),
+            ],
+            "alt": "Abstract illustration: orange and purple curves crossing a grey gradient.",
+            "caption": "Illustration: Calderlink's redesigned network has fewer, busier routes.",
+        },
         "days_ago": 9,
         "takeaways": [
             "The network will shrink from 34 routes to 22 on 31 January 2027.",

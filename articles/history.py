@@ -38,6 +38,7 @@ STORY_FIELDS = (
     "dateline",
     "section",
     "tags",
+    "lead_image",
     "context",
     "bottom_line",
     "comments_enabled",
@@ -402,7 +403,10 @@ def _restore_story(article: Article, data: dict, left_out: list[str]) -> None:
             and value is not None
             and not _existing(model_field.related_model, [value])
         ):
-            left_out.append(_("The section no longer exists; the story has none now."))
+            left_out.append(
+                _("The %(field)s no longer exists; the story has none now.")
+                % {"field": model_field.verbose_name}
+            )
             value = None
         setattr(article, model_field.attname, value)
 

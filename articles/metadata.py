@@ -39,6 +39,20 @@ def plain_text(html: str, limit: int = DESCRIPTION_LENGTH) -> str:
 
 
 @dataclass
+class SocialImage:
+    """The picture link previews show: the lead image's social crop, at an absolute URL."""
+
+    url: str
+    width: int
+    height: int
+    alt: str
+    content_type: str
+
+    def json_ld(self) -> dict[str, Any]:
+        return {"@type": "ImageObject", "url": self.url, "width": self.width, "height": self.height}
+
+
+@dataclass
 class PageMeta:
     title: str
     description: str
@@ -49,6 +63,7 @@ class PageMeta:
     modified_time: datetime | None = None
     section: str = ""
     structured_data: dict[str, Any] | None = None
+    image: SocialImage | None = None
 
     @property
     def locale(self) -> str:
@@ -92,6 +107,7 @@ def for_story(request: HttpRequest, story: Story, preview: bool = False) -> Page
     article = story.article
     url = request.build_absolute_uri(article.get_absolute_url())
     description = plain_text(article.standfirst_html)
+    image = social_image(request, article)
     return PageMeta(
         title=article.headline,
         description=description or site_description(),
@@ -101,11 +117,31 @@ def for_story(request: HttpRequest, story: Story, preview: bool = False) -> Page
         published_time=story.published_at,
         modified_time=story.modified_at,
         section=article.section.name if article.section else "",
-        structured_data=news_article(request, story, url, description),
+        structured_data=news_article(request, story, url, description, image),
+        image=image,
     )
 
 
-def news_article(request: HttpRequest, story: Story, url: str, description: str) -> dict:
+def social_image(request: HttpRequest, article: Any) -> SocialImage | None:
+    if article.lead_image is None:
+        return None
+    crop = article.lead_image.social
+    return SocialImage(
+        url=request.build_absolute_uri(crop.url),
+        width=crop.width,
+        height=crop.height,
+        alt=article.lead_image.alt_text,
+        content_type=crop.content_type,
+    )
+
+
+def news_article(
+    request: HttpRequest,
+    story: Story,
+    url: str,
+    description: str,
+    image: SocialImage | None = None,
+) -> dict:
     """schema.org NewsArticle for the story page (https://schema.org/NewsArticle)."""
     article = story.article
     authors = [_author(request, byline) for byline in story.bylines]
@@ -116,6 +152,7 @@ def news_article(request: HttpRequest, story: Story, url: str, description: str)
         "description": description,
         "url": url,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "image": [image.json_ld()] if image else None,
         "datePublished": _local_iso(story.published_at),
         "dateModified": _local_iso(story.modified_at),
         "author": authors,

@@ -106,24 +106,27 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def with_cards(self) -> ArticleQuerySet:
-        """What a list of story cards needs; the long texts a card never shows stay behind."""
-        return self.with_bylines().defer(
-            "search_document", "context", "context_html", "bottom_line", "bottom_line_html"
+        """What a list of story cards needs; the long texts a card never shows stay behind.
+        The lead image rides in the story's row (its renditions are data on the image's)."""
+        return (
+            self.with_bylines()
+            .select_related("lead_image")
+            .defer("search_document", "context", "context_html", "bottom_line", "bottom_line_html")
         )
 
     def with_story_parts(self) -> ArticleQuerySet:
         """Everything the story page shows, in a fixed number of queries (see articles.story).
 
-        The pull quote (at most one per story, by constraint) rides along in the story's own
-        row; claims arrive once per cited source (`cited_source_id`) in `claim_citations`, so
-        claims and their citations cost one query.
+        The pull quote (at most one per story, by constraint) and the lead image ride along in
+        the story's own row; claims arrive once per cited source (`cited_source_id`) in
+        `claim_citations`, so claims and their citations cost one query.
         """
         claim_model = apps.get_model("sources", "Claim")
         entry_model = apps.get_model("sources", "StorySource")
         return (
             self.with_bylines()
             .annotate(pull=models.FilteredRelation("quotes", condition=Q(quotes__is_pull=True)))
-            .select_related("pull__speaker", "pull__source")
+            .select_related("pull__speaker", "pull__source", "lead_image")
             .prefetch_related(
                 "tags",
                 "takeaways",
@@ -208,6 +211,15 @@ class Article(models.Model):
         related_name="articles",
     )
     tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="articles")
+    lead_image = models.ForeignKey(
+        "images.Image",
+        verbose_name=_("lead image"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="lead_of",
+        help_text=_("Shown at the top of the story, on its card and in link previews."),
+    )
     context = models.TextField(
         _("context & impact"), blank=True, help_text=_("Analysis paragraphs (Markdown).")
     )

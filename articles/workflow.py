@@ -76,8 +76,18 @@ def _story_basics(article: Article) -> list[str]:
     return missing
 
 
+def _lead_image_has_alt_text(article: Article) -> list[str]:
+    """The form requires alt text, but a bulk import or the shell can still leave it blank."""
+    image = article.lead_image
+    if image is not None and not image.has_alt_text:
+        return [_("The lead image “%s” needs alt text.") % image.label]
+    return []
+
+
 register_rule(SUBMIT, _story_basics)
 register_rule(PUBLISH, _story_basics)
+register_rule(SUBMIT, _lead_image_has_alt_text)
+register_rule(PUBLISH, _lead_image_has_alt_text)
 
 
 # -- who may do what -----------------------------------------------------------------------

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "newsroom.apps.NewsroomConfig",
+    "images",
     "articles",
     "sources",
     "comments",
@@ -186,6 +187,21 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+
+# Image uploads (the README's "Images" section). A multipart request bigger than the file limit
+# plus 1 MB is refused (400) before it is read; DATA_UPLOAD_MAX_MEMORY_SIZE does not count files.
+IMAGES_MAX_FILE_SIZE = int(os.environ.get("IMAGES_MAX_FILE_SIZE", str(10 * 1024 * 1024)))
+IMAGES_MAX_PIXELS = int(os.environ.get("IMAGES_MAX_PIXELS", "40000000"))
+IMAGES_MAX_FRAMES = int(os.environ.get("IMAGES_MAX_FRAMES", "100"))
+# With a front web server: hand image files to it (nginx X-Accel-Redirect) under this internal
+# prefix once Django has decided who may see them, e.g. "/protected-media/".
+IMAGES_X_ACCEL_REDIRECT = os.environ.get("IMAGES_X_ACCEL_REDIRECT", "")
+FILE_UPLOAD_HANDLERS = [
+    "images.uploads.UploadSizeLimit",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+FILE_UPLOAD_PERMISSIONS = 0o644
 
 # Cache: Redis (shared by every worker and host) when CACHE_URL or REDIS_URL is set.
 CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", "")

@@ -1,8 +1,10 @@
-"""Root URLs: the admin, the health check, then each app's public pages."""
+"""Root URLs: the admin, the health check, image files, then each app's public pages."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from articles.media import image_file
 from newsroom.health import healthz
 
 urlpatterns = [
@@ -13,3 +15,14 @@ urlpatterns = [
     path("", include("sources.urls")),
     path("", include("comments.urls")),
 ]
+
+# Image files under MEDIA_URL go through a view that decides who may see them (a draft's
+# picture is a 404 for the public). When MEDIA_URL is another origin, that server serves them.
+if settings.MEDIA_URL.startswith("/"):
+    urlpatterns.append(
+        path(
+            f"{settings.MEDIA_URL.strip('/')}/images/<uuid:key>/<str:name>",
+            image_file,
+            name="image_file",
+        )
+    )

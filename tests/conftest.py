@@ -50,6 +50,13 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploaded images and their renditions go to a temporary folder, never into the project."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache (the section navigation is cached between requests)."""
     cache.clear()

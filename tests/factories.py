@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import itertools
 from datetime import datetime
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image as PILImage
 
 from articles import workflow
 from articles.models import Article, Byline, Correction, ImpactItem, KeyTakeaway, Section, Tag
 from articles.permissions import EDITORS, REPORTERS
+from images.models import Image
 from sources.models import Claim, Person, Quote, Source, StorySource
 
 _counter = itertools.count(1)
@@ -56,6 +60,26 @@ def make_person(name: str = "Ada Quayle", **fields: Any) -> Person:
     fields.setdefault("organization", "Port Calder Harbour Authority")
     slug = fields.pop("slug", None) or f"{name.lower().replace(' ', '-')}-{next(_counter)}"
     return Person.objects.create(name=name, slug=slug, **fields)
+
+
+def picture_file(
+    name: str = "harbour.jpg",
+    size: tuple[int, int] = (640, 400),
+    image_format: str = "JPEG",
+    **save_options: Any,
+) -> SimpleUploadedFile:
+    """A small picture file made with Pillow, as a browser would upload it."""
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, (40, 90, 140)).save(buffer, image_format, **save_options)
+    return SimpleUploadedFile(name, buffer.getvalue())
+
+
+def make_image(**fields: Any) -> Image:
+    """A stored library image (with renditions) from a generated picture."""
+    fields.setdefault("alt_text", "The harbour wall at low tide")
+    fields.setdefault("caption", "The wall was last repaired in 1962.")
+    fields.setdefault("credit", "Photo: Newsroom staff")
+    return Image.objects.create_from_upload(fields.pop("upload", None) or picture_file(), **fields)
 
 
 def make_article(

@@ -15,10 +15,12 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("load_demo creates known passwords; it runs only with DEBUG=1.")
         report = demo.load()
+        for headline in report.pictured_stories:
+            self.stdout.write(f"  + picture for {headline}")
         if report.created_stories:
             for headline in report.created_stories:
                 self.stdout.write(f"  + {headline}")
-        else:
+        elif not report.pictured_stories:
             self.stdout.write("Demo newsroom already loaded; nothing added.")
         self.stdout.write(self.style.SUCCESS("Demo logins (admin at /admin/):"))
         for username, password, group in report.logins:
