@@ -610,6 +610,9 @@ def _done_message(action: str, article: Article) -> str:
 class SectionAdmin(BoundedSearchMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "position", "story_count"]
     search_fields = ["name"]
+    # Counting stories groups the query, and a grouped query drops Meta.ordering: without this
+    # the story form's section autocomplete came back in no particular order.
+    ordering = ["position", "name"]
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:

@@ -48,6 +48,8 @@ def _decide(comment: Comment, user: Any, status: str, *, reopen: bool = False) -
     if not can_moderate(user):
         raise PermissionDenied(_("Only an editor can moderate comments."))
     with transaction.atomic():
+        # Lock the comment row only: PostgreSQL cannot lock the nullable side of the outer
+        # join to the moderator (and refuses the whole query if asked to).
         current = Comment.objects.select_for_update(of=("self",)).select_related("moderated_by")
         current = current.get(pk=comment.pk)
         if current.awaits_decision == reopen:

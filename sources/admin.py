@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -55,6 +56,10 @@ class SourceAdmin(NamesStoriesInUseMixin, BoundedSearchMixin, admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["title", "publisher", "url"]
     fields = ["title", "publisher", "url", "kind", "published_on", "accessed_on", "notes"]
+    # Counting stories groups the query, which drops Meta.ordering (autocomplete order).
+    ordering = ["title"]
+    # An address typed without a scheme is https://, not http:// (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).annotate(stories=Count("story_entries"))
@@ -70,6 +75,7 @@ class PersonAdmin(NamesStoriesInUseMixin, BoundedSearchMixin, admin.ModelAdmin):
     list_display = ["name", "role", "organization", "quote_count"]
     search_fields = ["name", "organization", "role"]
     prepopulated_fields = {"slug": ["name"]}
+    ordering = ["name"]  # as for sources: the quote count groups the query
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).annotate(quotes_n=Count("quotes"))

@@ -140,6 +140,14 @@ def add_parts(article: Article, count: int) -> None:
 
 def make_full_story(author: Any, editor: Any, **fields: Any) -> Article:
     """A published story with one or more of every part the story page shows."""
+    article = make_story_in_review(author, **fields)
+    workflow.publish(article, editor)
+    Correction.objects.create(article=article, text="An earlier version gave the wrong year.")
+    return Article.objects.get(pk=article.pk)
+
+
+def make_story_in_review(author: Any, **fields: Any) -> Article:
+    """A story awaiting an editor, with one or more of every part the story page shows."""
     fields.setdefault("dateline", "Port Calder")
     fields.setdefault("context", "The wall has not been repaired since 1962.")
     fields.setdefault("bottom_line", "Work starts in spring if the money arrives.")
@@ -151,6 +159,4 @@ def make_full_story(author: Any, editor: Any, **fields: Any) -> Article:
         article=article, speaker=make_person(), text="We will not wait.", is_pull=True
     )
     article.tags.add(make_tag())
-    workflow.publish(article, editor)
-    Correction.objects.create(article=article, text="An earlier version gave the wrong year.")
-    return Article.objects.get(pk=article.pk)
+    return article

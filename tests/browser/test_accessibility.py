@@ -1,0 +1,156 @@
+"""Accessibility checked by machine: axe-core finds no serious or critical violation on the pages
+readers use (and the editors' admin pages we built), and the keyboard works: the skip link is the
+first stop and moves focus to the content, and every stop shows where focus is."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests import factories
+from tests.browser.accessibility import audit
+from tests.browser.admin_pages import log_in
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def newsroom(reporter, editor) -> dict[str, Any]:
+    """A published story with every part, a story awaiting review, and the editor."""
+    story = factories.make_full_story(reporter, editor, headline="Lifeboat station gets a new slip")
+    factories.make_story_in_review(reporter, headline="Pilot boats to share one berth")
+    return {"story": story, "editor": editor}
+
+
+def front_page(page: Page, newsroom: dict) -> None:
+    page.goto("/")
+
+
+def story_page(page: Page, newsroom: dict) -> None:
+    page.goto(newsroom["story"].get_absolute_url())
+
+
+def archive_with_filters(page: Page, newsroom: dict) -> None:
+    page.goto("/articles/")
+    page.get_by_label("Words").fill("slip")
+    page.get_by_label("Section", exact=True).select_option(label="City")
+    page.get_by_label("Order").select_option(label="Oldest first")
+    page.get_by_role("button", name="Show stories").click()
+    expect(page.locator("#results-heading")).to_have_text("1 story")
+
+
+def archive_with_a_bad_date(page: Page, newsroom: dict) -> None:
+    page.goto("/articles/?published_from=31-02-2026&section=city")
+    expect(page.locator(".invalid-feedback")).to_be_visible()
+
+
+def person_page(page: Page, newsroom: dict) -> None:
+    page.goto(newsroom["story"].quotes.get().speaker.get_absolute_url())
+
+
+def comment_form_with_errors(page: Page, newsroom: dict) -> None:
+    page.goto(newsroom["story"].get_absolute_url())
+    page.get_by_label("Name").fill("Tomasz Reid")
+    page.get_by_label("Email").fill("tomasz@mailbox")
+    page.get_by_role("textbox", name="Comment").fill("Will the old slip stay open?")
+    page.get_by_role("button", name="Send comment").click()
+    expect(page.locator("#div_id_email")).to_contain_text("Enter a valid email address.")
+
+
+def admin_login(page: Page, newsroom: dict) -> None:
+    page.goto("/admin/login/")
+
+
+def admin_index_with_queues(page: Page, newsroom: dict) -> None:
+    log_in(page, newsroom["editor"])
+    expect(page.locator(".review-queue")).to_be_visible()
+
+
+def admin_review_queue(page: Page, newsroom: dict) -> None:
+    log_in(page, newsroom["editor"])
+    page.goto("/admin/articles/article/?state=review")
+
+
+def admin_publish_form(page: Page, newsroom: dict) -> None:
+    admin_review_queue(page, newsroom)
+    page.get_by_role("link", name="Pilot boats to share one berth").click()
+    page.get_by_role("link", name="Publish now or at a time").click()
+
+
+READERS_PAGES: dict[str, Callable[[Page, dict], None]] = {
+    "front-page": front_page,
+    "story-page": story_page,
+    "archive-with-filters": archive_with_filters,
+    "archive-with-a-bad-date": archive_with_a_bad_date,
+    "person-page": person_page,
+    "comment-form-with-errors": comment_form_with_errors,
+}
+# Our own admin pages and overrides. The story change form is left out: its tabular inlines
+# (inputs labelled only by column headers) and select2 widgets are Django's and select2's markup.
+ADMIN_PAGES: dict[str, Callable[[Page, dict], None]] = {
+    "admin-login": admin_login,
+    "admin-index": admin_index_with_queues,
+    "admin-review-queue": admin_review_queue,
+    "admin-publish-form": admin_publish_form,
+}
+
+
+@pytest.mark.parametrize("name", [*READERS_PAGES, *ADMIN_PAGES])
+def test_page_has_no_serious_accessibility_violations(
+    page: Page, newsroom, artefacts, axe_notes, name: str
+):
+    {**READERS_PAGES, **ADMIN_PAGES}[name](page, newsroom)
+    blocking = audit(page, name, artefacts, axe_notes)
+    if name in READERS_PAGES:  # site.css follows the system's dark mode: check its colours too
+        page.emulate_media(color_scheme="dark")
+        blocking += audit(page, f"{name}-dark", artefacts, axe_notes)
+    assert blocking == []
+
+
+FOCUS_INDICATOR = """element => {
+    const style = getComputedStyle(element);
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+    return outline || style.boxShadow !== 'none';
+}"""
+
+
+def test_skip_link_is_the_first_stop_shows_itself_and_moves_focus_to_the_content(
+    page: Page, newsroom
+):
+    page.goto(newsroom["story"].get_absolute_url())
+    skip = page.get_by_role("link", name="Skip to content")
+    assert not skip.is_visible() or skip.bounding_box()["x"] < 0
+
+    page.keyboard.press("Tab")
+    expect(skip).to_be_focused()
+    box = skip.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["y"] >= 0
+    expect(skip).to_be_in_viewport()
+    assert skip.evaluate(FOCUS_INDICATOR)
+
+    page.keyboard.press("Enter")
+    expect(page.locator("main#main")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.locator("main#main a").first).to_be_focused()
+
+
+def test_every_keyboard_stop_on_the_story_page_shows_focus(page: Page, newsroom):
+    page.goto(newsroom["story"].get_absolute_url())
+    stops: list[str] = []
+    for _ in range(100):
+        page.keyboard.press("Tab")
+        focused = page.evaluate_handle("document.activeElement")
+        if focused.evaluate("element => element === document.body || element.seen === true"):
+            break  # past the last stop, or round again
+        focused.evaluate("element => { element.seen = true; }")
+        described = focused.evaluate(
+            "element => element.tagName.toLowerCase() + ' ' +"
+            " (element.textContent || element.name || '').trim().slice(0, 40)"
+        )
+        stops.append(described)
+        assert focused.evaluate(FOCUS_INDICATOR), f"no visible focus on {described}"
+    kinds = {stop.split(" ")[0] for stop in stops}
+    assert {"a", "input", "textarea", "button"} <= kinds, stops
