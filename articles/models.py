@@ -112,11 +112,12 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def with_story_parts(self) -> ArticleQuerySet:
-        """Everything the story page shows, in a fixed number of queries (see articles.story).
+        """The story's row and its parts for articles.story.Story, in a fixed number of queries.
 
         The pull quote (at most one per story, by constraint) rides along in the story's own
         row; claims arrive once per cited source (`cited_source_id`) in `claim_citations`, so
-        claims and their citations cost one query.
+        claims and their citations cost one query. The short lists (takeaways, impact items,
+        corrections) are read by Story.of, all three in one query.
         """
         claim_model = apps.get_model("sources", "Claim")
         entry_model = apps.get_model("sources", "StorySource")
@@ -126,9 +127,6 @@ class ArticleQuerySet(models.QuerySet):
             .select_related("pull__speaker", "pull__source")
             .prefetch_related(
                 "tags",
-                "takeaways",
-                "impact_items",
-                "corrections",
                 models.Prefetch(
                     "claims",
                     queryset=claim_model.objects.annotate(
