@@ -358,14 +358,28 @@ class Article(models.Model):
 
     def refresh_search_document(self) -> None:
         """Gather the text search looks at (the story and its parts) into one column."""
-        parts = [self.headline, self.standfirst, self.dateline, self.context, self.bottom_line]
-        parts += [takeaway.text for takeaway in self.takeaways.all()]
-        parts += [item.text for item in self.impact_items.all()]
-        parts += [claim.text for claim in self.claims.all()]
-        for quote in self.quotes.select_related("speaker"):
-            parts += [quote.text, quote.speaker.name]
-        self.search_document = "\n".join(part for part in parts if part)
+        self.search_document = self.search_text(
+            takeaways=[takeaway.text for takeaway in self.takeaways.all()],
+            impact_items=[item.text for item in self.impact_items.all()],
+            claims=[claim.text for claim in self.claims.all()],
+            quotes=[(q.text, q.speaker.name) for q in self.quotes.select_related("speaker")],
+        )
         Article.objects.filter(pk=self.pk).update(search_document=self.search_document)
+
+    def search_text(
+        self,
+        *,
+        takeaways: list[str],
+        impact_items: list[str],
+        claims: list[str],
+        quotes: list[tuple[str, str]],
+    ) -> str:
+        """The search document of this story with these parts (quotes as (words, speaker))."""
+        parts = [self.headline, self.standfirst, self.dateline, self.context, self.bottom_line]
+        parts += [*takeaways, *impact_items, *claims]
+        for words, speaker in quotes:
+            parts += [words, speaker]
+        return "\n".join(part for part in parts if part)
 
     def record_public_change(self, user: Any, correction: str = "") -> Correction | None:
         """A live story changed: move its public "updated" time, and for a correction leave
