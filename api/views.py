@@ -81,7 +81,9 @@ class StoryList(ListView):
     cursor_ordering = ("-published_at", "-pk")
 
     def get_queryset(self) -> QuerySet:
-        return published_stories().with_cards().prefetch_related("tags")
+        # Cursor pages skip no rows, so the section can be joined (with_cards reads it apart
+        # for the site's numbered pages; a joined section is not read again).
+        return published_stories().with_cards().select_related("section").prefetch_related("tags")
 
 
 class StoryDetailBase(ReadOnlyView):

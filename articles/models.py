@@ -12,7 +12,6 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
@@ -101,13 +100,15 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_bylines(self) -> ArticleQuerySet:
         """Section and ordered bylines (with their authors), in a fixed number of queries."""
-        return self.select_related("section").prefetch_related(
-            models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
-        )
+        return self.select_related("section").prefetch_related(_bylines_with_authors())
 
     def with_cards(self) -> ArticleQuerySet:
-        """What a list of story cards needs; the long texts a card never shows stay behind."""
-        return self.with_bylines().defer(
+        """What a list of story cards needs; the long texts a card never shows stay behind.
+
+        The sections come in a query of their own (a few rows) rather than joined: with a
+        join, a deep page (OFFSET 4,000) would read the row of every story it skips.
+        """
+        return self.prefetch_related("section", _bylines_with_authors()).defer(
             "search_document", "context", "context_html", "bottom_line", "bottom_line_html"
         )
 
@@ -142,34 +143,68 @@ class ArticleQuerySet(models.QuerySet):
 
     def writers(self) -> models.QuerySet:
         """The users bylined on any of these stories."""
-        bylined = Byline.objects.filter(author=OuterRef("pk"), article__in=self)
-        return get_user_model().objects.filter(Exists(bylined))
+        bylines = self.parts_of_these(Byline.objects.filter(author=OuterRef("pk")))
+        return get_user_model().objects.filter(Exists(bylines))
 
     def tags_used(self) -> models.QuerySet:
         """The tags any of these stories carries."""
-        return Tag.objects.filter(Exists(self.filter(tags=OuterRef("pk"))))
+        taggings = self.parts_of_these(Article.tags.through.objects.filter(tag=OuterRef("pk")))
+        return Tag.objects.filter(Exists(taggings))
 
-    def latest_per_section(self, count: int) -> ArticleQuerySet:
-        """The newest `count` stories of every section, in one query whatever the sections."""
-        rank = models.Window(
-            RowNumber(),
-            partition_by=models.F("section"),
-            order_by=[models.F("published_at").desc(), models.F("pk").desc()],
-        )
-        return self.filter(section__isnull=False).annotate(rank=rank).filter(rank__lte=count)
+    def people_quoted(self) -> models.QuerySet:
+        """The people quoted in any of these stories."""
+        quote_model = apps.get_model("sources", "Quote")
+        quotes = self.parts_of_these(quote_model.objects.filter(speaker=OuterRef("pk")))
+        return apps.get_model("sources", "Person").objects.filter(Exists(quotes))
+
+    def parts_of_these(self, rows: models.QuerySet) -> models.QuerySet:
+        """Those of `rows` (which point at a story by `article_id`) that belong to one of
+        these stories. Each row is checked through its story's primary key, so the database
+        walks an index of the rows (a tag's, a writer's, a person's) instead of every story."""
+        return rows.filter(Exists(self.filter(pk=OuterRef("article_id"))))
+
+    def latest_per_section(self, count: int, sections: list[Section]) -> ArticleQuerySet:
+        """The newest `count` stories of each of these sections, in one query.
+
+        One small indexed subquery per section (section, status, time: the newest few), so
+        the cost follows the number of sections, not the number of stories.
+        """
+        newest = Q(pk__in=[])
+        for section in sections:
+            ids = self.filter(section=section).newest_first().values("pk")[:count]
+            newest |= Q(pk__in=ids)
+        return self.filter(newest)
 
     def related_to(self, article: Article, tag_ids: list[int]) -> ArticleQuerySet:
-        """Stories sharing the most tags with `article`, then its section's, newest first."""
+        """Stories sharing the most tags with `article`, then its section's, newest first.
+
+        Only stories sharing a tag and the section's newest few can make the list. The query
+        starts from those (found through the tag and section indexes) and checks each one is
+        among these stories by its primary key, so it never walks every story.
+        """
         others = self.exclude(pk=article.pk)
+        same_section = others.none()
+        if article.section_id is not None:
+            same_section = others.filter(section_id=article.section_id).newest_first()
         if not tag_ids:
-            if article.section_id is None:
-                return others.none()
-            return others.filter(section_id=article.section_id).newest_first()
+            return same_section
+        tagged = Article.tags.through.objects.filter(tag_id__in=tag_ids).values("article_id")
+        nearest = Article.objects.filter(pk__in=same_section.values("pk")[:RELATED_CANDIDATES])
+        candidates = tagged.union(nearest.values("pk"), all=True)
         return (
-            others.annotate(shared_tags=models.Count("tags", filter=Q(tags__in=tag_ids)))
-            .filter(Q(shared_tags__gt=0) | Q(section_id=article.section_id))
+            Article.objects.filter(pk__in=candidates)
+            .filter(Exists(others.filter(pk=OuterRef("pk"))))
+            .annotate(shared_tags=models.Count("tags", filter=Q(tags__in=tag_ids)))
             .order_by("-shared_tags", "-published_at", "-pk")
         )
+
+
+def _bylines_with_authors() -> models.Prefetch:
+    return models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+
+
+# related_to never needs more of the section's stories than the related box shows.
+RELATED_CANDIDATES = 4
 
 
 class Article(models.Model):
@@ -260,9 +295,13 @@ class Article(models.Model):
             ),
             models.CheckConstraint(condition=~Q(slug=""), name="article_slug_not_empty"),
         ]
+        # Every list of stories filters on status and time and orders by (time, id), newest
+        # first; with the id in the index, a deep page skips index entries only (no sort).
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="article_status_published"),
-            models.Index(fields=["section", "status", "-published_at"], name="article_section_pub"),
+            models.Index(fields=["status", "-published_at", "-id"], name="article_published_order"),
+            models.Index(
+                fields=["section", "status", "-published_at", "-id"], name="article_section_order"
+            ),
         ]
 
     def __str__(self) -> str:
