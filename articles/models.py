@@ -18,6 +18,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from . import markup, roles
+from .search import SQLITE_INDEX, FullTextDocument
 from .slugs import slug_for_headline
 
 
@@ -164,23 +165,24 @@ class ArticleQuerySet(models.QuerySet):
         return rows.filter(Exists(self.filter(pk=OuterRef("article_id"))))
 
     def latest_per_section(self, count: int, sections: list[Section]) -> ArticleQuerySet:
-        """The newest `count` stories of each of these sections, in one query.
+        """The newest `count` of these stories in each of these sections, in one query.
 
-        One small indexed subquery per section (section, status, time: the newest few), so
-        the cost follows the number of sections, not the number of stories.
+        Each section's few are found by a small subquery on the (section, status, time) index
+        and the stories are then fetched by primary key, so the cost follows the number of
+        sections, not of stories. (Were the published filter repeated outside, SQLite without
+        statistics would walk every published story instead.)
         """
         newest = Q(pk__in=[])
         for section in sections:
-            ids = self.filter(section=section).newest_first().values("pk")[:count]
-            newest |= Q(pk__in=ids)
-        return self.filter(newest)
+            newest |= Q(pk__in=self.filter(section=section).newest_first().values("pk")[:count])
+        return Article.objects.filter(newest)
 
     def related_to(self, article: Article, tag_ids: list[int]) -> ArticleQuerySet:
         """Stories sharing the most tags with `article`, then its section's, newest first.
 
-        Only stories sharing a tag and the section's newest few can make the list. The query
-        starts from those (found through the tag and section indexes) and checks each one is
-        among these stories by its primary key, so it never walks every story.
+        The candidates are the most recent stories carrying any of its tags (RELATED_TAGGED
+        of them, by index) and the section's newest few; each is checked to be among these
+        stories by its primary key. So the cost does not grow with the archive.
         """
         others = self.exclude(pk=article.pk)
         same_section = others.none()
@@ -188,8 +190,10 @@ class ArticleQuerySet(models.QuerySet):
             same_section = others.filter(section_id=article.section_id).newest_first()
         if not tag_ids:
             return same_section
-        tagged = Article.tags.through.objects.filter(tag_id__in=tag_ids).values("article_id")
-        nearest = Article.objects.filter(pk__in=same_section.values("pk")[:RELATED_CANDIDATES])
+        taggings = Article.tags.through.objects
+        recent = taggings.filter(tag_id__in=tag_ids).order_by("-article_id").values("pk")
+        tagged = taggings.filter(pk__in=recent[:RELATED_TAGGED]).values("article_id")
+        nearest = Article.objects.filter(pk__in=same_section.values("pk")[:RELATED_SECTION])
         candidates = tagged.union(nearest.values("pk"), all=True)
         return (
             Article.objects.filter(pk__in=candidates)
@@ -203,8 +207,10 @@ def _bylines_with_authors() -> models.Prefetch:
     return models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
 
 
-# related_to never needs more of the section's stories than the related box shows.
-RELATED_CANDIDATES = 4
+# Where related_to looks: the stories most recently tagged with any of the story's tags, and
+# the section's newest (never more than the related box shows).
+RELATED_TAGGED = 200
+RELATED_SECTION = 4
 
 
 class Article(models.Model):
@@ -620,6 +626,21 @@ class WorkflowEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action}: {self.from_status} → {self.to_status} by {self.actor_name}"
+
+
+class SearchEntry(models.Model):
+    """A story's entry in the SQLite full-text index (an FTS5 table kept in step with
+    Article.search_document by triggers, migration 0007). Read only; SQLite only."""
+
+    article_id = models.BigIntegerField(primary_key=True, db_column="rowid")
+    document = FullTextDocument(db_column="search_document")
+
+    class Meta:
+        managed = False
+        db_table = SQLITE_INDEX
+
+    def __str__(self) -> str:
+        return str(self.article_id)
 
 
 # -- editorial safety: revisions, preview links, notification settings ---------------------------
