@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from django.db import models
+from django.db.models.functions import Cast
 
 from .models import Article, Correction, ImpactItem, KeyTakeaway
 
@@ -136,7 +137,8 @@ def _list_rows(queryset: models.QuerySet, kind: str, **columns: Any) -> models.Q
             part_label=columns.get("label", models.Value("", output_field=text)),
             part_text=models.F("text"),
             part_html=models.F("text_html"),
-            part_time=columns.get("time", models.Value(None, output_field=models.DateTimeField())),
+            # A typed NULL: PostgreSQL reads an untyped one as text, which cannot join a time.
+            part_time=columns.get("time", Cast(None, output_field=models.DateTimeField())),
         )
         .values_list(*_LIST_COLUMNS)
     )

@@ -66,9 +66,8 @@ class Command(BaseCommand):
 
 def _machine() -> dict[str, Any]:
     cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
-    database = f"{connection.vendor} {'.'.join(map(str, connection.Database.version_info))}"
-    if connection.vendor == "sqlite":
-        database = f"sqlite {connection.Database.sqlite_version}"
+    version = ".".join(str(part) for part in connection.get_database_version())
+    database = f"{connection.display_name} {version}"
     cpus = os.cpu_count()
     python = platform.python_version()
     summary = (
