@@ -167,22 +167,22 @@ class ArticleQuerySet(models.QuerySet):
     def latest_per_section(self, count: int, sections: list[Section]) -> ArticleQuerySet:
         """The newest `count` of these stories in each of these sections, in one query.
 
-        Each section's few are found by a small subquery on the (section, status, time) index
-        and the stories are then fetched by primary key, so the cost follows the number of
-        sections, not of stories. (Were the published filter repeated outside, SQLite without
-        statistics would walk every published story instead.)
+        Each section's few are found by a small subquery on the (section, status, time)
+        index and the stories fetched by primary key, so the cost follows the number of
+        sections, not of stories.
         """
-        newest = Q(pk__in=[])
-        for section in sections:
-            newest |= Q(pk__in=self.filter(section=section).newest_first().values("pk")[:count])
-        return Article.objects.filter(newest)
+        if not sections:
+            return self.none()
+        newest = [self.filter(section=s).newest_first().values("pk")[:count] for s in sections]
+        return Article.objects.filter(pk__in=_ids_of(newest))
 
     def related_to(self, article: Article, tag_ids: list[int]) -> ArticleQuerySet:
         """Stories sharing the most tags with `article`, then its section's, newest first.
 
-        The candidates are the most recent stories carrying any of its tags (RELATED_TAGGED
-        of them, by index) and the section's newest few; each is checked to be among these
-        stories by its primary key. So the cost does not grow with the archive.
+        The candidates are the stories most recently tagged with any of its tags
+        (RELATED_TAGGED of them, through the tag index) and the section's newest few; each is
+        checked to be among these stories by its primary key, so the cost does not grow with
+        the archive.
         """
         others = self.exclude(pk=article.pk)
         same_section = others.none()
@@ -190,17 +190,31 @@ class ArticleQuerySet(models.QuerySet):
             same_section = others.filter(section_id=article.section_id).newest_first()
         if not tag_ids:
             return same_section
-        taggings = Article.tags.through.objects
-        recent = taggings.filter(tag_id__in=tag_ids).order_by("-article_id").values("pk")
-        tagged = taggings.filter(pk__in=recent[:RELATED_TAGGED]).values("article_id")
-        nearest = Article.objects.filter(pk__in=same_section.values("pk")[:RELATED_SECTION])
-        candidates = tagged.union(nearest.values("pk"), all=True)
+        tagged = Article.tags.through.objects.filter(tag_id__in=tag_ids).order_by("-article_id")
+        candidates = _ids_of(
+            [
+                tagged.values("article_id")[:RELATED_TAGGED],
+                same_section.values("pk")[:RELATED_SECTION],
+            ]
+        )
         return (
             Article.objects.filter(pk__in=candidates)
             .filter(Exists(others.filter(pk=OuterRef("pk"))))
             .annotate(shared_tags=models.Count("tags", filter=Q(tags__in=tag_ids)))
             .order_by("-shared_tags", "-published_at", "-pk")
         )
+
+
+def _ids_of(parts: list[models.QuerySet]) -> models.QuerySet:
+    """The story ids the (ordered, sliced) `parts` select, as one subquery: their UNION ALL.
+
+    Looking stories up by primary key in one list is what both databases do fast: with the
+    published filter outside too, SQLite (without ANALYZE statistics) walked every published
+    story, and with an OR of several lists PostgreSQL scanned the table. Each part is wrapped
+    in `pk IN (...)` because SQLite refuses ORDER BY and LIMIT inside a compound statement.
+    """
+    wrapped = [Article.objects.filter(pk__in=part).values("pk") for part in parts]
+    return wrapped[0].union(*wrapped[1:], all=True)
 
 
 def _bylines_with_authors() -> models.Prefetch:
