@@ -9,6 +9,7 @@ and the entry exists. The floor is a view returning a constant through the same 
 
 from __future__ import annotations
 
+import gc
 import math
 import os
 import statistics
@@ -98,7 +99,13 @@ def benchmark_settings() -> Iterator[None]:
 
 
 def measure(newsroom: Newsroom, runs: int) -> list[Measurement]:
-    """The floor, then every page cold and warm; multiples are of the floor's median."""
+    """The floor, then every page cold and warm; multiples are of the floor's median.
+
+    Whatever the build left in memory is collected, and what survives is frozen out of the
+    garbage collector, so the pages pay for their own garbage only (as in a server process).
+    """
+    gc.collect()
+    gc.freeze()
     client = Client()
     with benchmark_settings():
         floor = _time(client, "floor", FLOOR_PATH, "floor", runs)
