@@ -71,30 +71,23 @@ def listing_urls(article: Article) -> list[str]:
 # -- workflow --------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("scheduled_first", [False, True], ids=["publish", "publish-scheduled-now"])
 def test_publishing_shows_the_story_on_every_list_at_once(
-    client, reporter, second_editor, story, committed
+    client, reporter, second_editor, story, committed, scheduled_first
 ):
     waiting = make_article(reporter, status="review", section=story.section)
+    if scheduled_first:
+        workflow.publish(waiting, second_editor, at=timezone.now() + timedelta(hours=3))
     for url in listing_urls(story):
         assert waiting.slug not in text(cached(client, url)), url
     with committed():
-        workflow.publish(waiting, second_editor)
+        if scheduled_first:
+            workflow.reschedule(waiting, second_editor)  # no time: publish now
+        else:
+            workflow.publish(waiting, second_editor)
     for url in listing_urls(story):
         assert waiting.slug in text(client.get(url)), url
     assert client.get(waiting.get_absolute_url()).status_code == 200
-
-
-def test_publishing_now_a_scheduled_story_shows_it_at_once(
-    client, reporter, second_editor, story, committed
-):
-    scheduled = make_article(reporter, status="review", section=story.section)
-    workflow.publish(scheduled, second_editor, at=timezone.now() + timedelta(hours=3))
-    for url in listing_urls(story):
-        assert scheduled.slug not in text(cached(client, url)), url
-    with committed():
-        workflow.reschedule(scheduled, second_editor)
-    for url in listing_urls(story):
-        assert scheduled.slug in text(client.get(url)), url
 
 
 def test_rescheduling_a_story_refreshes_the_cache(
