@@ -23,6 +23,10 @@ previews, the comment form and its token endpoint, the admin, /healthz — passe
 through. Public pages also get an ETag and `Cache-Control: no-cache`, so browsers and proxies
 revalidate (a 304 costs nothing) and a withdrawal is never hidden by a copy kept downstream.
 
+Signals carry the bumps, so code that changes rows readers see with QuerySet.update() alone
+(which sends none) must call bump_on_commit() itself; today every such update() sits beside a
+save() of the same story in the same transaction.
+
 PAGE_CACHE_SECONDS bounds how long an entry is kept (memory, and the rare change that follows
 only the clock: comments closing after COMMENTS_CLOSE_AFTER_DAYS, the two-day news sitemap);
 0 switches the cache off.
@@ -123,8 +127,9 @@ def generation() -> str:
     """The current content generation (made on first use, or after the cache lost it)."""
     token = cache.get(GENERATION_KEY)
     if token is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)  # the first to add wins
-        token = cache.get(GENERATION_KEY)
+        fresh = uuid.uuid4().hex
+        cache.add(GENERATION_KEY, fresh, timeout=None)  # the first to add wins
+        token = cache.get(GENERATION_KEY) or fresh
     return token
 
 

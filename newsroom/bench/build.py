@@ -100,7 +100,7 @@ def build(stories: int, comments: int, seed: int = 8) -> Newsroom:
     result.comments = _comments(rng, published_ids, comments, now, result.counts)
     result.stories = stories
     result.rows = sum(result.counts.values())
-    _landmarks(result, published_ids, people, rng)
+    _landmarks(result, published_ids)
     return result
 
 
@@ -390,7 +390,7 @@ def _chunks(total: int, size: int) -> Iterator[int]:
         total -= size
 
 
-def _landmarks(result: Newsroom, story_ids: list[int], people: list[Person], rng: Any) -> None:
+def _landmarks(result: Newsroom, story_ids: list[int]) -> None:
     """The pages the measuring visits: the busiest story, a typical one, a section, a tag,
     a person and a search term that appear on them."""
     slugs = dict(Article.objects.filter(pk__in=story_ids[:60]).values_list("pk", "slug"))
