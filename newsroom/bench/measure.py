@@ -1,10 +1,11 @@
 """Time pages in-process with Django's test client, DEBUG off, against a floor.
 
 Each page is asked for a few times first (warm-up: imports, template loading, the section
-navigation, and in warm mode the page cache entry), then timed, then asked once more while
-the SQL queries are counted (counting slows the queries down, so it is never timed). Cold
-means the page cache is switched off, so every request renders the page; warm means it is on
-and the entry exists. The floor is a view returning a constant through the same middleware.
+navigation, and in warm mode the page cache entry), then timed, each request alternating with
+one to the floor (a view returning a constant through the same middleware), then asked once
+more while the SQL queries are counted (counting slows the queries down, so it is never
+timed). Cold means the page cache is switched off, so every request renders the page; warm
+means it is on and the entry exists.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ class Measurement:
     p95_ms: float
     queries: int
     bytes: int
-    floor_multiple: float = 1.0
+    floor_multiple: float
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -99,7 +100,7 @@ def benchmark_settings() -> Iterator[None]:
 
 
 def measure(newsroom: Newsroom, runs: int) -> list[Measurement]:
-    """The floor, then every page cold and warm; multiples are of the floor's median.
+    """The floor, then every page cold and warm.
 
     Whatever the build left in memory is collected, and what survives is frozen out of the
     garbage collector, so the pages pay for their own garbage only (as in a server process).
@@ -108,41 +109,49 @@ def measure(newsroom: Newsroom, runs: int) -> list[Measurement]:
     gc.freeze()
     client = Client()
     with benchmark_settings():
-        floor = _time(client, "floor", FLOOR_PATH, "floor", runs)
-        results = [floor]
+        results = [_time(client, "floor", FLOOR_PATH, "floor", runs)]
         for page in pages_of(newsroom):
             for mode, seconds in (("cold", 0), ("warm", CACHE_SECONDS)):
                 with override_settings(PAGE_CACHE_SECONDS=seconds):
                     results.append(_time(client, page.name, page.url, mode, runs))
-    for result in results:
-        result.floor_multiple = result.median_ms / floor.median_ms
     return results
 
 
 def _time(client: Client, name: str, url: str, mode: str, runs: int) -> Measurement:
+    """Time `url`, alternating with the floor: the multiple compares the two medians of the
+    same stretch of time, so a slow patch of a shared machine slows both alike."""
     for _ in range(WARM_UP):
         _get(client, url)
     timings: list[float] = []
+    floors: list[float] = []
     started = time.perf_counter()
     while len(timings) < runs:
-        begin = time.perf_counter_ns()
-        _get(client, url)
-        timings.append((time.perf_counter_ns() - begin) / 1e6)
+        if url != FLOOR_PATH:
+            floors.append(_timed(client, FLOOR_PATH))
+        timings.append(_timed(client, url))
         if len(timings) >= MIN_RUNS and time.perf_counter() - started > SECONDS_PER_PAGE:
             break
     with CaptureQueriesContext(connection) as queries:
         response = _get(client, url)
     timings.sort()
+    median = statistics.median(timings)
     return Measurement(
         page=name,
         url=url,
         mode=mode,
         runs=len(timings),
-        median_ms=statistics.median(timings),
+        median_ms=median,
         p95_ms=timings[max(0, math.ceil(0.95 * len(timings)) - 1)],
         queries=len(queries),
         bytes=len(response.content),
+        floor_multiple=median / statistics.median(floors or timings),
     )
+
+
+def _timed(client: Client, url: str) -> float:
+    begin = time.perf_counter_ns()
+    _get(client, url)
+    return (time.perf_counter_ns() - begin) / 1e6
 
 
 def _get(client: Client, url: str):
