@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test test-postgres setup lint format migrate demo clean
+.PHONY: run serve test test-postgres bench setup lint format migrate demo clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -55,6 +55,11 @@ test: lint
 # The suite against throwaway PostgreSQL and Redis servers on 127.0.0.1 (Debian packages; root).
 test-postgres: lint
 	bash .ci/with-services.sh $(BIN)/pytest
+
+# Time every kind of page on a throwaway newsroom of 10,000 stories (README: Performance).
+# Options through BENCH, e.g. `make bench BENCH="--stories 100000 --json bench.json"`.
+bench: setup
+	DEBUG=1 $(BIN)/python manage.py bench $(BENCH)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -21,16 +21,14 @@ from django.utils.http import http_date, quote_etag
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from articles.models import Article
+from articles.story import Story
 
 
-def story_last_modified(article: Article) -> datetime:
-    """When the public story last changed: an edit, its publication, or a correction.
-
-    Fetch the article with with_story_parts() so the corrections are already loaded.
-    """
+def story_last_modified(story: Story) -> datetime:
+    """When the public story last changed: an edit, its publication, or a correction."""
+    article = story.article
     times = [article.updated_at, article.published_at]
-    times += [correction.created_at for correction in article.corrections.all()]
+    times += [correction.created_at for correction in story.corrections]
     return max(time for time in times if time is not None)
 
 

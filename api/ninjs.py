@@ -16,7 +16,6 @@ from django.urls import reverse
 from django.utils.translation import to_locale
 from rest_framework.request import Request
 
-from articles.models import Article
 from articles.story import Story
 
 from .richtext import plain_text
@@ -37,9 +36,9 @@ def language_tag() -> str:
     return to_locale(settings.LANGUAGE_CODE).replace("_", "-")
 
 
-def news_item(article: Article, request: Request, version_created: datetime) -> dict[str, Any]:
-    """Build the ninjs object from an article fetched with with_story_parts()."""
-    story = Story.of(article)
+def news_item(story: Story, request: Request, version_created: datetime) -> dict[str, Any]:
+    """Build the ninjs object of a story (from an article fetched with with_story_parts())."""
+    article = story.article
     absolute = request.build_absolute_uri
     quotes = list(article.quotes.all())
     body_html = render_to_string(

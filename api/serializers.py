@@ -318,14 +318,14 @@ class StorySerializer(StorySummarySerializer):
     """The whole story as data, in the page's order."""
 
     lead_image = LeadImageSerializer(allow_null=True, help_text=_("Null when it has none."))
-    takeaways = TakeawaySerializer(many=True)
+    takeaways = serializers.SerializerMethodField()
     claims = serializers.SerializerMethodField()
     context = RichTextField(source="context_html")
-    impact_items = ImpactItemSerializer(many=True)
+    impact_items = serializers.SerializerMethodField()
     quotes = QuoteSerializer(many=True)
     bottom_line = RichTextField(source="bottom_line_html")
     sources = serializers.SerializerMethodField()
-    corrections = StoryCorrectionSerializer(many=True)
+    corrections = serializers.SerializerMethodField()
 
     class Meta(StorySummarySerializer.Meta):
         fields = [
@@ -342,8 +342,22 @@ class StorySerializer(StorySummarySerializer):
         ]
 
     def to_representation(self, article: Article) -> dict[str, Any]:
-        self._story = Story.of(article)
+        story = self.context.get("story")
+        self._story = story if story is not None and story.article is article else Story.of(article)
         return super().to_representation(article)
+
+    @extend_schema_field(TakeawaySerializer(many=True))
+    def get_takeaways(self, article: Article) -> list[dict[str, Any]]:
+        return TakeawaySerializer(self._story.takeaways, many=True, context=self.context).data
+
+    @extend_schema_field(ImpactItemSerializer(many=True))
+    def get_impact_items(self, article: Article) -> list[dict[str, Any]]:
+        return ImpactItemSerializer(self._story.impact_items, many=True, context=self.context).data
+
+    @extend_schema_field(StoryCorrectionSerializer(many=True))
+    def get_corrections(self, article: Article) -> list[dict[str, Any]]:
+        corrections = self._story.corrections
+        return StoryCorrectionSerializer(corrections, many=True, context=self.context).data
 
     @extend_schema_field(ClaimSerializer(many=True))
     def get_claims(self, article: Article) -> list[dict[str, Any]]:

@@ -23,6 +23,7 @@ from rest_framework.views import APIView
 
 from articles import workflow
 from articles.models import Article, Correction, Section, Tag, WorkflowEvent
+from articles.story import Story
 from sources.models import Person, Quote, Source
 
 from . import ninjs, serializers
@@ -87,21 +88,20 @@ class StoryDetailBase(ReadOnlyView):
     lookup_field = "slug"
 
     def get_queryset(self) -> QuerySet:
-        # The page's parts, plus every quote and each claim's cited sources, which the page
-        # reads differently (pull quote in the story's row, citations joined to claims).
+        # The page's parts, plus every quote (the page shows only the pull quote, which
+        # rides in the story's row).
         return (
             published_stories()
             .with_story_parts()
             .prefetch_related(
-                "claims__sources",
                 Prefetch("quotes", queryset=Quote.objects.select_related("speaker", "source")),
             )
         )
 
-    def get_story(self) -> Article:
-        article = self.get_object()
-        self.last_modified = story_last_modified(article)
-        return article
+    def get_story(self) -> Story:
+        story = Story.of(self.get_object())
+        self.last_modified = story_last_modified(story)
+        return story
 
 
 class StoryDetail(StoryDetailBase, generics.RetrieveAPIView):
@@ -110,7 +110,9 @@ class StoryDetail(StoryDetailBase, generics.RetrieveAPIView):
     serializer_class = serializers.StorySerializer
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return Response(self.get_serializer(self.get_story()).data)
+        story = self.get_story()
+        context = {**self.get_serializer_context(), "story": story}
+        return Response(self.get_serializer(story.article, context=context).data)
 
 
 class StoryNinjs(StoryDetailBase):
@@ -121,8 +123,8 @@ class StoryNinjs(StoryDetailBase):
         description="The story as an IPTC ninjs 3.1 news item (application/json).",
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        article = self.get_story()
-        return Response(ninjs.news_item(article, request, self.last_modified))
+        story = self.get_story()
+        return Response(ninjs.news_item(story, request, self.last_modified))
 
 
 # -- what stories point at ----------------------------------------------------------------------

@@ -12,6 +12,9 @@ from typing import Any
 import django_filters
 from django import forms
 from django.db.models import QuerySet
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from . import navigation
@@ -29,24 +32,69 @@ def _date_input() -> forms.DateInput:
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+class QuickSelect(forms.Select):
+    """A <select> written out in Python, with the markup of Django's template.
+
+    The tag, author and person lists run to hundreds of options, and Django renders every
+    option through a template of its own (a tenth of a millisecond each, most of the archive's
+    rendering time); joined here they cost microseconds.
+    """
+
+    def render(
+        self, name: str, value: Any, attrs: dict | None = None, renderer: Any = None
+    ) -> SafeString:
+        chosen = set(self.format_value(value))
+        groups = []
+        for group, label in self.choices:
+            if isinstance(label, list | tuple):
+                options = self._options(label, chosen)
+                groups.append(format_html('<optgroup label="{}">{}</optgroup>', group, options))
+            else:
+                groups.append(self._options([(group, label)], chosen))
+        return format_html(
+            '<select name="{}"{}>{}</select>',
+            name,
+            flatatt(self.build_attrs(self.attrs, attrs)),
+            format_html_join("", "{}", ((group,) for group in groups)),
+        )
+
+    @staticmethod
+    def _options(choices: Any, chosen: set[str]) -> SafeString:
+        return format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (value, " selected" if str(value) in chosen else "", label)
+                for value, label in choices
+            ),
+        )
+
+
 class ArchiveFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Words"), method="search_words", max_length=MAX_QUERY_LENGTH
     )
     section = django_filters.ChoiceFilter(
-        field_name="section__slug", label=_("Section"), empty_label=_("All sections")
+        field_name="section__slug",
+        label=_("Section"),
+        empty_label=_("All sections"),
+        widget=QuickSelect,
     )
     tag = django_filters.ChoiceFilter(
-        field_name="tags__slug", label=_("Tag"), empty_label=_("All tags")
+        field_name="tags__slug", label=_("Tag"), empty_label=_("All tags"), widget=QuickSelect
     )
     author = django_filters.ChoiceFilter(
-        field_name="bylines__author__username", label=_("Author"), empty_label=_("All authors")
+        field_name="bylines__author__username",
+        label=_("Author"),
+        empty_label=_("All authors"),
+        widget=QuickSelect,
     )
     person = django_filters.ChoiceFilter(
         field_name="quotes__speaker__slug",
         label=_("Person quoted"),
         empty_label=_("Anyone"),
         distinct=True,
+        widget=QuickSelect,
     )
     published_from = django_filters.DateFilter(
         field_name="published_at",
@@ -61,7 +109,11 @@ class ArchiveFilter(django_filters.FilterSet):
         widget=_date_input(),
     )
     sort = django_filters.ChoiceFilter(
-        choices=SORT_CHOICES, label=_("Order"), method="sort_stories", empty_label=None
+        choices=SORT_CHOICES,
+        label=_("Order"),
+        method="sort_stories",
+        empty_label=None,
+        widget=QuickSelect,
     )
 
     class Meta:
@@ -81,12 +133,7 @@ class ArchiveFilter(django_filters.FilterSet):
                 .order_by("last_name", "first_name", "username")
                 .values_list("username", "first_name", "last_name")
             ],
-            "person": list(
-                published.filter(quotes__isnull=False)
-                .order_by("quotes__speaker__name")
-                .values_list("quotes__speaker__slug", "quotes__speaker__name")
-                .distinct()
-            ),
+            "person": list(published.people_quoted().order_by("name").values_list("slug", "name")),
         }
         for name, options in choices.items():
             self.filters[name].extra["choices"] = options

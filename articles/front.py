@@ -30,13 +30,14 @@ class FrontPage:
     @classmethod
     def build(cls) -> FrontPage:
         published = Article.objects.published()
+        sections = navigation.sections()
         newest = list(published.newest_first().with_cards()[: LATEST_STORIES + 1])
         lead = newest[0] if newest else None
         by_section: dict[int, list[Article]] = {}
         if lead is not None:
             rest = (
                 published.exclude(pk=lead.pk)
-                .latest_per_section(SECTION_STORIES)
+                .latest_per_section(SECTION_STORIES, sections)
                 .newest_first()
                 .with_cards()
             )
@@ -44,7 +45,7 @@ class FrontPage:
                 by_section.setdefault(story.section_id, []).append(story)
         blocks = [
             SectionBlock(section, by_section[section.pk])
-            for section in navigation.sections()
+            for section in sections
             if section.pk in by_section
         ]
         return cls(lead=lead, latest=newest[1:], sections=blocks)

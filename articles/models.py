@@ -12,13 +12,13 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from . import markup, roles
+from .search import SQLITE_INDEX, FullTextDocument
 from .slugs import slug_for_headline
 
 
@@ -101,13 +101,13 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_bylines(self) -> ArticleQuerySet:
         """Section and ordered bylines (with their authors), in a fixed number of queries."""
-        return self.select_related("section").prefetch_related(
-            models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
-        )
+        return self.select_related("section").prefetch_related(_bylines_with_authors())
 
     def with_cards(self) -> ArticleQuerySet:
         """What a list of story cards needs; the long texts a card never shows stay behind.
-        The lead image rides in the story's row (its renditions are data on the image's)."""
+
+        The section and lead image are joined (an image's renditions are data on its own
+        row), so lists that skip many stories page by key first (articles.paging)."""
         return (
             self.with_bylines()
             .select_related("lead_image")
@@ -115,11 +115,12 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def with_story_parts(self) -> ArticleQuerySet:
-        """Everything the story page shows, in a fixed number of queries (see articles.story).
+        """The story's row and its parts for articles.story.Story, in a fixed number of queries.
 
         The pull quote (at most one per story, by constraint) and the lead image ride along in
         the story's own row; claims arrive once per cited source (`cited_source_id`) in
-        `claim_citations`, so claims and their citations cost one query.
+        `claim_citations`, so claims and their citations cost one query. The short lists
+        (takeaways, impact items, corrections) are read by Story.of, all three in one query.
         """
         claim_model = apps.get_model("sources", "Claim")
         entry_model = apps.get_model("sources", "StorySource")
@@ -129,9 +130,6 @@ class ArticleQuerySet(models.QuerySet):
             .select_related("pull__speaker", "pull__source", "lead_image")
             .prefetch_related(
                 "tags",
-                "takeaways",
-                "impact_items",
-                "corrections",
                 models.Prefetch(
                     "claims",
                     queryset=claim_model.objects.annotate(
@@ -147,34 +145,87 @@ class ArticleQuerySet(models.QuerySet):
 
     def writers(self) -> models.QuerySet:
         """The users bylined on any of these stories."""
-        bylined = Byline.objects.filter(author=OuterRef("pk"), article__in=self)
-        return get_user_model().objects.filter(Exists(bylined))
+        bylines = self.parts_of_these(Byline.objects.filter(author=OuterRef("pk")))
+        return get_user_model().objects.filter(Exists(bylines))
 
     def tags_used(self) -> models.QuerySet:
         """The tags any of these stories carries."""
-        return Tag.objects.filter(Exists(self.filter(tags=OuterRef("pk"))))
+        taggings = self.parts_of_these(Article.tags.through.objects.filter(tag=OuterRef("pk")))
+        return Tag.objects.filter(Exists(taggings))
 
-    def latest_per_section(self, count: int) -> ArticleQuerySet:
-        """The newest `count` stories of every section, in one query whatever the sections."""
-        rank = models.Window(
-            RowNumber(),
-            partition_by=models.F("section"),
-            order_by=[models.F("published_at").desc(), models.F("pk").desc()],
-        )
-        return self.filter(section__isnull=False).annotate(rank=rank).filter(rank__lte=count)
+    def people_quoted(self) -> models.QuerySet:
+        """The people quoted in any of these stories."""
+        quote_model = apps.get_model("sources", "Quote")
+        quotes = self.parts_of_these(quote_model.objects.filter(speaker=OuterRef("pk")))
+        return apps.get_model("sources", "Person").objects.filter(Exists(quotes))
+
+    def parts_of_these(self, rows: models.QuerySet) -> models.QuerySet:
+        """Those of `rows` (which point at a story by `article_id`) that belong to one of
+        these stories. Each row is checked through its story's primary key, so the database
+        walks an index of the rows (a tag's, a writer's, a person's) instead of every story."""
+        return rows.filter(Exists(self.filter(pk=OuterRef("article_id"))))
+
+    def latest_per_section(self, count: int, sections: list[Section]) -> ArticleQuerySet:
+        """The newest `count` of these stories in each of these sections, in one query.
+
+        Each section's few are found by a small subquery on the (section, status, time)
+        index and the stories fetched by primary key, so the cost follows the number of
+        sections, not of stories.
+        """
+        if not sections:
+            return self.none()
+        newest = [self.filter(section=s).newest_first().values("pk")[:count] for s in sections]
+        return Article.objects.filter(pk__in=_ids_of(newest))
 
     def related_to(self, article: Article, tag_ids: list[int]) -> ArticleQuerySet:
-        """Stories sharing the most tags with `article`, then its section's, newest first."""
+        """Stories sharing the most tags with `article`, then its section's, newest first.
+
+        The candidates are the stories most recently tagged with any of its tags
+        (RELATED_TAGGED of them, through the tag index) and the section's newest few; each is
+        checked to be among these stories by its primary key, so the cost does not grow with
+        the archive.
+        """
         others = self.exclude(pk=article.pk)
+        same_section = others.none()
+        if article.section_id is not None:
+            same_section = others.filter(section_id=article.section_id).newest_first()
         if not tag_ids:
-            if article.section_id is None:
-                return others.none()
-            return others.filter(section_id=article.section_id).newest_first()
+            return same_section
+        tagged = Article.tags.through.objects.filter(tag_id__in=tag_ids).order_by("-article_id")
+        candidates = _ids_of(
+            [
+                tagged.values("article_id")[:RELATED_TAGGED],
+                same_section.values("pk")[:RELATED_SECTION],
+            ]
+        )
         return (
-            others.annotate(shared_tags=models.Count("tags", filter=Q(tags__in=tag_ids)))
-            .filter(Q(shared_tags__gt=0) | Q(section_id=article.section_id))
+            Article.objects.filter(pk__in=candidates)
+            .filter(Exists(others.filter(pk=OuterRef("pk"))))
+            .annotate(shared_tags=models.Count("tags", filter=Q(tags__in=tag_ids)))
             .order_by("-shared_tags", "-published_at", "-pk")
         )
+
+
+def _ids_of(parts: list[models.QuerySet]) -> models.QuerySet:
+    """The story ids the (ordered, sliced) `parts` select, as one subquery: their UNION ALL.
+
+    Looking stories up by primary key in one list is what both databases do fast: with the
+    published filter outside too, SQLite (without ANALYZE statistics) walked every published
+    story, and with an OR of several lists PostgreSQL scanned the table. Each part is wrapped
+    in `pk IN (...)` because SQLite refuses ORDER BY and LIMIT inside a compound statement.
+    """
+    wrapped = [Article.objects.filter(pk__in=part).values("pk") for part in parts]
+    return wrapped[0].union(*wrapped[1:], all=True)
+
+
+def _bylines_with_authors() -> models.Prefetch:
+    return models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+
+
+# Where related_to looks: the stories most recently tagged with any of the story's tags, and
+# the section's newest (never more than the related box shows).
+RELATED_TAGGED = 200
+RELATED_SECTION = 4
 
 
 class Article(models.Model):
@@ -274,9 +325,13 @@ class Article(models.Model):
             ),
             models.CheckConstraint(condition=~Q(slug=""), name="article_slug_not_empty"),
         ]
+        # Every list of stories filters on status and time and orders by (time, id), newest
+        # first; with the id in the index, a deep page skips index entries only (no sort).
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="article_status_published"),
-            models.Index(fields=["section", "status", "-published_at"], name="article_section_pub"),
+            models.Index(fields=["status", "-published_at", "-id"], name="article_published_order"),
+            models.Index(
+                fields=["section", "status", "-published_at", "-id"], name="article_section_order"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -379,14 +434,28 @@ class Article(models.Model):
 
     def refresh_search_document(self) -> None:
         """Gather the text search looks at (the story and its parts) into one column."""
-        parts = [self.headline, self.standfirst, self.dateline, self.context, self.bottom_line]
-        parts += [takeaway.text for takeaway in self.takeaways.all()]
-        parts += [item.text for item in self.impact_items.all()]
-        parts += [claim.text for claim in self.claims.all()]
-        for quote in self.quotes.select_related("speaker"):
-            parts += [quote.text, quote.speaker.name]
-        self.search_document = "\n".join(part for part in parts if part)
+        self.search_document = self.search_text(
+            takeaways=[takeaway.text for takeaway in self.takeaways.all()],
+            impact_items=[item.text for item in self.impact_items.all()],
+            claims=[claim.text for claim in self.claims.all()],
+            quotes=[(q.text, q.speaker.name) for q in self.quotes.select_related("speaker")],
+        )
         Article.objects.filter(pk=self.pk).update(search_document=self.search_document)
+
+    def search_text(
+        self,
+        *,
+        takeaways: list[str],
+        impact_items: list[str],
+        claims: list[str],
+        quotes: list[tuple[str, str]],
+    ) -> str:
+        """The search document of this story with these parts (quotes as (words, speaker))."""
+        parts = [self.headline, self.standfirst, self.dateline, self.context, self.bottom_line]
+        parts += [*takeaways, *impact_items, *claims]
+        for words, speaker in quotes:
+            parts += [words, speaker]
+        return "\n".join(part for part in parts if part)
 
     def record_public_change(self, user: Any, correction: str = "") -> Correction | None:
         """A live story changed: move its public "updated" time, and for a correction leave
@@ -588,6 +657,21 @@ class WorkflowEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action}: {self.from_status} → {self.to_status} by {self.actor_name}"
+
+
+class SearchEntry(models.Model):
+    """A story's entry in the SQLite full-text index (an FTS5 table kept in step with
+    Article.search_document by triggers, migration 0007). Read only; SQLite only."""
+
+    article_id = models.BigIntegerField(primary_key=True, db_column="rowid")
+    document = FullTextDocument(db_column="search_document")
+
+    class Meta:
+        managed = False
+        db_table = SQLITE_INDEX
+
+    def __str__(self) -> str:
+        return str(self.article_id)
 
 
 # -- editorial safety: revisions, preview links, notification settings ---------------------------

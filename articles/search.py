@@ -5,16 +5,20 @@ and their speakers, analysis), gathered on publish and on every admin save. Quer
 a bounded number of terms so a huge `q` cannot build a huge SQL statement.
 
 On PostgreSQL the search is full-text (English stemming, web-search syntax) and ranked, backed
-by a GIN index on the same expression (migration 0004); elsewhere every term must appear in the
-document, case-insensitively.
+by a GIN index on the same expression (migration 0005). On SQLite it is an FTS5 index of the
+same column (migration 0007: a virtual table the database keeps in step with the column by
+triggers): every term must appear, as a word or the start of one ("harb" finds "harbour").
+Either way the database looks up the matching stories instead of reading every story's text.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from typing import TYPE_CHECKING, Any
 
-from django.db import connections
-from django.db.models import QuerySet
+from django.apps import apps
+from django.db import connections, models
+from django.db.models import Lookup, QuerySet
 
 if TYPE_CHECKING:
     from django.contrib.postgres.search import SearchVector
@@ -22,6 +26,8 @@ if TYPE_CHECKING:
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
 SEARCH_CONFIG = "english"
+SQLITE_INDEX = "articles_search"  # the FTS5 table (migration 0007)
+_WORD = re.compile(r"\w+")
 
 
 def terms(query: str) -> list[str]:
@@ -41,11 +47,42 @@ def search(queryset: QuerySet, query: str) -> QuerySet:
     words = terms(query)
     if not words:
         return queryset
-    if connections[queryset.db].vendor == "postgresql":
+    vendor = connections[queryset.db].vendor
+    if vendor == "postgresql":
         return _full_text(queryset, " ".join(words))
+    if vendor == "sqlite":
+        match = fts_query(words)
+        if not match:  # only punctuation: no word to look for
+            return queryset.none()
+        entries = apps.get_model("articles", "SearchEntry").objects.using(queryset.db)
+        return queryset.filter(pk__in=entries.filter(document__match=match).values("pk"))
     for word in words:
         queryset = queryset.filter(search_document__icontains=word)
     return queryset
+
+
+def fts_query(words: list[str]) -> str:
+    """An FTS5 query requiring every term, each as a word or a word's start.
+
+    Only the word characters of each term reach FTS5, each term as a quoted phrase, so no
+    operator, quote or column name a reader types can change what the query means.
+    """
+    phrases = [" ".join(_WORD.findall(word)) for word in words]
+    return " ".join(f'"{phrase}"*' for phrase in phrases if phrase)
+
+
+class FullTextDocument(models.TextField):
+    """The indexed column of the SQLite FTS5 table; `__match` asks the index."""
+
+
+@FullTextDocument.register_lookup
+class Match(Lookup):
+    lookup_name = "match"
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} MATCH {rhs}", [*lhs_params, *rhs_params]
 
 
 def _full_text(queryset: QuerySet, text: str) -> QuerySet:

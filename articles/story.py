@@ -2,16 +2,21 @@
 
 `Story.of(article)` splits a story fetched with `Article.objects.with_story_parts()` into the
 sections the page shows, in the seed story's order, and numbers the sources so every citation
-points at its entry. Its only query of its own finds the related stories.
+points at its entry. It reads the story's three short lists (takeaways, impact items,
+corrections) in one query, and the related stories (one more) only if asked for.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cached_property
 from typing import Any
 
-from .models import Article
+from django.db import models
+from django.db.models.functions import Cast
+
+from .models import Article, Correction, ImpactItem, KeyTakeaway
 
 RELATED_STORIES = 4
 # An edit within this long after publication is part of publishing, not an update.
@@ -39,7 +44,6 @@ class Story:
     sources: list[tuple[int, Any]]
     corrections: list[Any]
     tags: list[Any]
-    related: list[Article]
 
     @classmethod
     def of(cls, article: Article) -> Story:
@@ -57,28 +61,32 @@ class Story:
         for item in claims.values():
             item.citations.sort(key=lambda citation: citation[0])
             by_status[item.claim.status].append(item)
-        tags = list(article.tags.all())
-        related = (
-            Article.objects.published()
-            .related_to(article, [tag.pk for tag in tags])
-            .select_related("section")
-            .only("headline", "slug", "published_at", "section__name", "section__slug")
-        )
+        takeaways, impact_items, corrections = short_lists(article)
         return cls(
             article=article,
             bylines=list(article.bylines.all()),
-            takeaways=list(article.takeaways.all()),
+            takeaways=takeaways,
             verified=by_status["verified"],
             unconfirmed=by_status["unconfirmed"],
             disputed=by_status["disputed"],
-            impact_items=list(article.impact_items.all()),
+            impact_items=impact_items,
             # Django leaves `pull` unset when the story has no pull quote to join.
             pull_quote=getattr(article, "pull", None),
             sources=[(n, entry.source) for n, entry in enumerate(entries, start=1)],
-            corrections=list(article.corrections.all()),
-            tags=tags,
-            related=list(related[:RELATED_STORIES]),
+            corrections=corrections,
+            tags=list(article.tags.all()),
         )
+
+    @cached_property
+    def related(self) -> list[Article]:
+        """Up to four published stories sharing the most tags, then the same section."""
+        related = (
+            Article.objects.published()
+            .related_to(self.article, [tag.pk for tag in self.tags])
+            .select_related("section")
+            .only("headline", "slug", "published_at", "section__name", "section__slug")
+        )
+        return list(related[:RELATED_STORIES])
 
     @property
     def has_context(self) -> bool:
@@ -106,3 +114,74 @@ class Story:
         if self.published_at and self.modified_at > self.published_at + UPDATE_GRACE:
             return self.modified_at
         return None
+
+
+# The story's three short lists come back as rows of one UNION ALL query: kind, id, position,
+# label, text, sanitised HTML, time (NULL where a kind has none).
+_LIST_COLUMNS = (
+    "kind",
+    "part_id",
+    "part_position",
+    "part_label",
+    "part_text",
+    "part_html",
+    "part_time",
+)
+
+
+def _list_rows(queryset: models.QuerySet, kind: str, **columns: Any) -> models.QuerySet:
+    text = models.CharField()
+    return (
+        queryset.order_by()
+        .annotate(
+            kind=models.Value(kind, output_field=text),
+            part_id=models.F("pk"),
+            part_position=columns.get("position", models.F("position")),
+            part_label=columns.get("label", models.Value("", output_field=text)),
+            part_text=models.F("text"),
+            part_html=models.F("text_html"),
+            # A typed NULL: PostgreSQL reads an untyped one as text, which cannot join a time.
+            part_time=columns.get("time", Cast(None, output_field=models.DateTimeField())),
+        )
+        .values_list(*_LIST_COLUMNS)
+    )
+
+
+def short_lists(article: Article) -> tuple[list[Any], list[Any], list[Any]]:
+    """The story's takeaways, impact items and corrections, in page order, in one query."""
+    takeaways = _list_rows(KeyTakeaway.objects.filter(article=article), "takeaway")
+    impact_items = _list_rows(
+        ImpactItem.objects.filter(article=article), "impact", label=models.F("label")
+    )
+    corrections = _list_rows(
+        Correction.objects.filter(article=article),
+        "correction",
+        position=models.Value(0, output_field=models.IntegerField()),
+        time=models.F("created_at"),
+    )
+    found: dict[str, list[Any]] = {"takeaway": [], "impact": [], "correction": []}
+    for kind, pk, position, label, text, html, time in takeaways.union(
+        impact_items, corrections, all=True
+    ):
+        db = article._state.db
+        if kind == "takeaway":
+            item = _loaded(KeyTakeaway, db, id=pk, position=position, text=text, text_html=html)
+        elif kind == "impact":
+            item = _loaded(
+                ImpactItem, db, id=pk, position=position, label=label, text=text, text_html=html
+            )
+        else:
+            item = _loaded(Correction, db, id=pk, text=text, text_html=html, created_at=time)
+        item.article = article
+        found[kind].append(item)
+    return (
+        sorted(found["takeaway"], key=lambda item: item.position),
+        sorted(found["impact"], key=lambda item: item.position),
+        sorted(found["correction"], key=lambda item: (item.created_at, item.pk)),
+    )
+
+
+def _loaded(model: type[models.Model], db: str | None, **values: Any) -> Any:
+    """An instance as the ORM would load it with only these fields (the rest deferred)."""
+    names = [f.attname for f in model._meta.concrete_fields if f.attname in values]
+    return model.from_db(db, names, [values[name] for name in names])

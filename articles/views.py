@@ -17,6 +17,7 @@ from . import metadata
 from .filters import ArchiveFilter
 from .front import FrontPage
 from .models import Article, Correction, PreviewLink, Section
+from .paging import KeysFirstPaginator
 from .story import Story
 
 STORIES_PER_PAGE = 20
@@ -71,6 +72,7 @@ class StoryListView(ListView):
     template_name = "articles/listing.html"
     context_object_name = "stories"
     paginate_by = STORIES_PER_PAGE
+    paginator_class = KeysFirstPaginator
     allow_empty = True
 
     def title(self) -> str:
@@ -142,6 +144,7 @@ class ArchiveView(FilterView):
     template_name = "articles/archive.html"
     context_object_name = "stories"
     paginate_by = STORIES_PER_PAGE
+    paginator_class = KeysFirstPaginator
     strict = False
 
     def get_queryset(self) -> Any:

@@ -8,13 +8,17 @@ class NewsroomAdminConfig(AdminConfig):
 
 
 class NewsroomConfig(AppConfig):
-    """The project as an app (no models): deployment checks and the `backup` command."""
+    """The project as an app (no models): deployment checks, the page cache's invalidation,
+    and the `backup` and `bench` commands."""
 
     name = "newsroom"
 
     def ready(self) -> None:
-        from newsroom.checks import check_sqlite_deployment
+        from newsroom import pagecache
+        from newsroom.checks import check_page_cache_sharing, check_sqlite_deployment
         from newsroom.security import check_trusted_proxies
 
         checks.register(check_sqlite_deployment, "newsroom")
+        checks.register(check_page_cache_sharing, "newsroom")
         checks.register(check_trusted_proxies)
+        pagecache.watch_content()

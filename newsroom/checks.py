@@ -1,4 +1,5 @@
-"""System checks for how the deployment uses SQLite (run by `manage.py check` and `make serve`).
+"""System checks for how the deployment uses SQLite (run by `manage.py check` and `make serve`),
+and for a page cache that the worker processes would not share.
 
 SQLite before 3.51.3 has a WAL race that can corrupt a database written by several processes
 at once, so several gunicorn workers on one SQLite file need a fixed SQLite; the answer for a
@@ -59,4 +60,30 @@ def sqlite_deployment_messages(
 def check_sqlite_deployment(app_configs: Any = None, **kwargs: Any) -> list:
     return sqlite_deployment_messages(
         settings.DATABASES, worker_processes(), sqlite3.sqlite_version_info
+    )
+
+
+def page_cache_messages(seconds: int, cache_backend: str, workers: int) -> list:
+    """A page cache in each process's own memory goes stale in the others: a change made
+    in one process bumps only that process's generation."""
+    if seconds <= 0 or workers <= 1 or not cache_backend.endswith("LocMemCache"):
+        return []
+    return [
+        Warning(
+            f"The page cache is on with the local-memory cache and {workers} worker processes: "
+            "a change made in one process would not refresh the pages the others keep.",
+            hint="Set REDIS_URL (a cache shared by every process), or PAGE_CACHE_SECONDS=0.",
+            id="newsroom.W002",
+        )
+    ]
+
+
+def check_page_cache_sharing(app_configs: Any = None, **kwargs: Any) -> list:
+    on_sqlite = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+    if on_sqlite or os.environ.get("WEB_CONCURRENCY"):
+        workers = worker_processes()
+    else:  # gunicorn.conf.py's default on PostgreSQL
+        workers = 2 * (os.cpu_count() or 1) + 1
+    return page_cache_messages(
+        settings.PAGE_CACHE_SECONDS, settings.CACHES["default"]["BACKEND"], workers
     )

@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "newsroom.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "newsroom.pagecache.PageCacheMiddleware",
     "api.middleware.CrossOriginReadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -217,7 +218,20 @@ if CACHE_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 1000},  # room for the page cache's pages
+        }
+    }
+
+# The page cache for anonymous readers (newsroom/pagecache.py): seconds a page is kept; 0 is
+# off. Every process serving pages must share it, so it is on by default with Redis, or with
+# SQLite (one gunicorn process), and off in the test suite (tests that need it turn it on).
+_one_cache = bool(CACHE_URL) or DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+PAGE_CACHE_SECONDS = int(
+    os.environ.get("PAGE_CACHE_SECONDS", "600" if _one_cache and not TESTING else "0")
+)
 
 # Email: SMTP once EMAIL_HOST is set; until then messages are printed to stdout.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

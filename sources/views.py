@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import ListView
@@ -12,7 +12,7 @@ from django.views.generic import ListView
 from articles import metadata
 from articles.models import Article
 
-from .models import Person, Quote
+from .models import Quote
 
 
 class PersonView(ListView):
@@ -23,10 +23,10 @@ class PersonView(ListView):
     paginate_by = 20
 
     def get_queryset(self) -> QuerySet:
-        published_quotes = Quote.objects.filter(article__in=Article.objects.published())
+        published = Article.objects.published()
+        published_quotes = published.parts_of_these(Quote.objects.all())
         # Someone quoted only in unpublished stories has no page: who we talk to stays private.
-        quoted = Person.objects.filter(Exists(published_quotes.filter(speaker=OuterRef("pk"))))
-        self.person = get_object_or_404(quoted, slug=self.kwargs["slug"])
+        self.person = get_object_or_404(published.people_quoted(), slug=self.kwargs["slug"])
         return (
             published_quotes.filter(speaker=self.person)
             .select_related("article")

@@ -78,3 +78,17 @@ def django_db_modify_db_settings(django_db_modify_db_settings, tmp_path_factory)
     path = tmp_path_factory.mktemp("db") / "test.sqlite3"
     if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         settings.DATABASES["default"]["TEST"]["NAME"] = str(path)
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache on (the suite runs with it off: see PAGE_CACHE_SECONDS in settings)."""
+    settings.PAGE_CACHE_SECONDS = 600
+    return settings
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """`with committed():` runs, at its end, what waits for the transaction to commit (the
+    page cache's bump), as a real commit would; tests otherwise never commit."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

@@ -68,4 +68,4 @@ def test_story_detail_runs_constant_queries_for_one_or_thirty_of_each_part(
     for _ in range(30):
         Correction.objects.create(article=large, text="Another fix.")
     assert detail_queries(client, small) == detail_queries(client, large)
-    assert detail_queries(client, large)[0] <= 13
+    assert detail_queries(client, large)[0] <= 7

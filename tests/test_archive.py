@@ -3,8 +3,11 @@
 from datetime import datetime, timedelta
 
 import pytest
+from bs4 import BeautifulSoup
+from django import forms
 from django.utils import timezone
 
+from articles.filters import QuickSelect
 from articles.models import Article
 from articles.views import ArchiveView
 from sources.models import Claim, Quote
@@ -156,3 +159,23 @@ def test_pagination_links_keep_the_filters(client, reporter, editor, monkeypatch
 def test_a_date_range_without_stories_lists_none(client, stories):
     since = timezone.now() - timedelta(days=1)
     assert listed(client, f"?published_from={since.date().isoformat()}") == []
+
+
+def test_the_quick_select_writes_what_djangos_select_template_writes():
+    choices = [("", "All"), ("a&b", 'Tom "T" <Tide>'), ("Group", [("1", "one"), ("2", "two")])]
+
+    class Both(forms.Form):
+        template = forms.ChoiceField(choices=choices, widget=forms.Select(attrs={"data-x": True}))
+        quick = forms.ChoiceField(choices=choices, widget=QuickSelect(attrs={"data-x": True}))
+
+    form = Both({"template": "2", "quick": "2"})
+
+    def select(name):
+        element = BeautifulSoup(str(form[name]), "html.parser").select_one("select")
+        options = [
+            (o.get("value"), o.text, o.has_attr("selected")) for o in element.select("option")
+        ]
+        groups = [group["label"] for group in element.select("optgroup")]
+        return dict(element.attrs, name="-", id="-"), options, groups
+
+    assert select("quick") == select("template")

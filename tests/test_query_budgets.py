@@ -23,7 +23,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-STORY_PAGE_BUDGET = 10  # nine for the story, one for its comments
+STORY_PAGE_BUDGET = 8  # seven for the story, one for its comments
 LISTING_BUDGET = 8
 
 

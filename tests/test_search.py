@@ -62,3 +62,39 @@ def test_postgresql_search_uses_the_gin_index():
         cursor.execute("SET LOCAL enable_seqscan = off")
     plan = search(Article.objects.all(), "harbour wall").explain()
     assert "article_search_gin" in plan
+
+
+on_sqlite = pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="the FTS5 index is the SQLite path"
+)
+
+
+@on_sqlite
+def test_sqlite_search_matches_words_and_their_starts_through_the_index(reporter):
+    article = make_article(reporter, status="published", headline="Lighthouse keepers return")
+    article.refresh_search_document()
+    published = Article.objects.published()
+    assert list(search(published, "light KEEPERS")) == [article]
+    assert list(search(published, "ighthouse")) == []  # a word's middle is not its start
+    plan = search(published, "lighthouse").explain()
+    assert "VIRTUAL TABLE INDEX" in plan  # the FTS5 index answers, not a scan of every text
+
+
+@on_sqlite
+def test_sqlite_search_index_follows_edits_and_deletions(reporter, editor):
+    article = make_article(reporter, status="published", editor=editor, headline="Ferry fares")
+    article.refresh_search_document()
+    assert list(search(Article.objects.published(), "ferry")) == [article]
+    article.headline = "Tram fares"
+    article.refresh_search_document()
+    assert list(search(Article.objects.published(), "ferry")) == []
+    assert list(search(Article.objects.published(), "tram")) == [article]
+    workflow.unpublish(article, editor, note="Pulled.")
+    Article.objects.filter(pk=article.pk).delete()
+    assert not search(Article.objects.all(), "tram").exists()
+
+
+@pytest.mark.parametrize("query", ['"', "* OR NEAR(", "search_document:x", "-", "a\"b'c", "%_"])
+def test_operators_and_quotes_in_a_query_are_only_text(reporter, query):
+    make_article(reporter, status="published")
+    assert list(search(Article.objects.published(), query)) == []

@@ -7,8 +7,12 @@ the articles app never imports comments. One query, whatever the number of comme
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
+from crispy_forms.utils import render_crispy_form
 from django import template
+from django.conf import settings
+from django.utils.translation import get_language
 
 from articles.models import Article
 
@@ -29,6 +33,21 @@ class Thread:
     @property
     def count(self) -> int:
         return sum(1 + len(item.replies) for item in self.items)
+
+    @property
+    def form_html(self) -> str | None:
+        """The empty form's fields: the same on every story page, so rendered once per
+        process and language (with DEBUG on, every time, so template edits show)."""
+        if self.form is None:
+            return None
+        if settings.DEBUG:
+            return render_crispy_form(self.form)
+        return _blank_form_fields(get_language())
+
+
+@cache
+def _blank_form_fields(language: str) -> str:
+    return render_crispy_form(CommentForm(article=Article()))
 
 
 @register.simple_tag
