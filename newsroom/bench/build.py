@@ -27,6 +27,7 @@ from django.utils.text import slugify
 from articles import markup
 from articles.models import Article, Byline, ImpactItem, KeyTakeaway, Section, Tag
 from comments.models import Comment
+from images.models import Image
 from sources.models import Claim, Person, Quote, Source, StorySource
 
 from . import words
@@ -43,6 +44,9 @@ CLAIMS = 4  # three verified, one unconfirmed
 SOURCES = 3
 IMPACT_ITEMS = 3
 TAGS_PER_STORY = 3
+IMAGES = 300  # a picture library; most stories lead with one of them
+NO_IMAGE_EVERY = 5  # every fifth story has no lead image (the landmarks measured all have one)
+IMAGE_SIZE = (2400, 1600)
 REPLY_SHARE = 0.3
 
 
@@ -86,12 +90,13 @@ def build(stories: int, comments: int, seed: int = 8) -> Newsroom:
     )
     writers = _writers()
     people = _people(rng)
-    result = Newsroom(counts={"sections": len(sections), "tags": len(tags)})
+    images = _images(rng)
+    result = Newsroom(counts={"sections": len(sections), "tags": len(tags), "images": len(images)})
     story_ids: list[int] = []
     total = stories + SCHEDULED_STORIES
     for start in range(0, total, STORY_BATCH):
         numbers = range(start, min(start + STORY_BATCH, total))
-        batch = _StoryBatch(rng, now, numbers, sections, tags, writers, people)
+        batch = _StoryBatch(rng, now, numbers, sections, tags, writers, people, images)
         with transaction.atomic():
             story_ids += batch.save(result.counts)
     published_ids = story_ids[SCHEDULED_STORIES:]
@@ -134,6 +139,46 @@ def _people(rng: random.Random) -> list[Person]:
     )
 
 
+def _images(rng: random.Random) -> list[Image]:
+    """Library rows described as the upload path would describe them. No file is written:
+    pages only read the row (its renditions' names and sizes), never the pictures."""
+    width, height = IMAGE_SIZE
+    rows = []
+    for n in range(IMAGES):
+        image = Image(
+            alt_text=f"{rng.choice(words.HEADLINE_SUBJECTS)} at the harbour, picture {n}",
+            caption=rng.choice(words.STANDFIRSTS),
+            credit=f"Photo: {words.FIRST_NAMES[n % len(words.FIRST_NAMES)]} / Calder Press",
+            width=width,
+            height=height,
+            format=Image.Format.JPEG,
+        )
+        folder = f"images/{image.key}"
+        image.file = f"{folder}/original.jpg"
+        image.renditions = [
+            {
+                "name": f"w{w}",
+                "format": kind,
+                "width": w,
+                "height": round(height * w / width),
+                "file": f"{folder}/w{w}.{extension}",
+            }
+            for w in (480, 960, 1600)
+            for kind, extension in (("webp", "webp"), ("jpeg", "jpg"))
+        ]
+        image.renditions.append(
+            {
+                "name": "social",
+                "format": "jpeg",
+                "width": 1200,
+                "height": 630,
+                "file": f"{folder}/social.jpg",
+            }
+        )
+        rows.append(image)
+    return Image.objects.bulk_create(rows)
+
+
 class _StoryBatch:
     """A few hundred stories and all their parts, inserted table by table."""
 
@@ -146,15 +191,20 @@ class _StoryBatch:
         tags: list[Tag],
         writers: list[Any],
         people: list[Person],
+        images: list[Image],
     ) -> None:
         self.rng, self.now, self.numbers = rng, now, numbers
         self.sections, self.tags, self.writers, self.people = sections, tags, writers, people
+        self.images = images
 
     def _published_at(self, number: int) -> datetime:
         """The first SCHEDULED_STORIES numbers are scheduled; the rest count back from now."""
         if number < SCHEDULED_STORIES:
             return self.now + timedelta(days=1, hours=number)
         return self.now - STORY_INTERVAL * (number - SCHEDULED_STORIES + 1)
+
+    def _lead_image(self, number: int) -> Image | None:
+        return self.images[number % len(self.images)] if number % NO_IMAGE_EVERY else None
 
     def save(self, counts: dict[str, int]) -> list[int]:
         rng = self.rng
@@ -173,6 +223,7 @@ class _StoryBatch:
                 standfirst_html=_block(standfirst),
                 dateline="Port Calder",
                 section=rng.choice(self.sections),
+                lead_image=self._lead_image(number),
                 context=(context := "\n\n".join(rng.choice(words.CONTEXTS))),
                 context_html=_block(context),
                 bottom_line=(bottom := rng.choice(words.BOTTOM_LINES)),
