@@ -6,7 +6,7 @@ a bounded number of terms so a huge `q` cannot build a huge SQL statement.
 
 On PostgreSQL the search is full-text (English stemming, web-search syntax) and ranked, backed
 by a GIN index on the same expression (migration 0005). On SQLite it is an FTS5 index of the
-same column (migration 0007: a virtual table the database keeps in step with the column by
+same column (migration 0008: a virtual table the database keeps in step with the column by
 triggers): every term must appear, as a word or the start of one ("harb" finds "harbour").
 Either way the database looks up the matching stories instead of reading every story's text.
 """
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
 SEARCH_CONFIG = "english"
-SQLITE_INDEX = "articles_search"  # the FTS5 table (migration 0007)
+SQLITE_INDEX = "articles_search"  # the FTS5 table (migration 0008)
 _WORD = re.compile(r"\w+")
 
 
