@@ -1,0 +1,43 @@
+"""A story and its parts: what they are, and which of them the public may see.
+
+The models live in modules named for what they hold (taxonomy, article, parts, editorial);
+everything other code imports comes from here, so `from articles.models import Article` works
+as it always did.
+"""
+
+# isort: off
+# In the order the models were declared when they shared one module, so the app registry and
+# each model's reverse relations (admin delete summaries, deletion order) list them as before.
+from .taxonomy import Section, Tag
+from .article import Article, ArticleQuerySet, Byline, assign_position
+from .parts import Correction, CorrectionQuerySet, ImpactItem, KeyTakeaway
+from .editorial import (
+    NotificationPreference,
+    NotificationPreferenceQuerySet,
+    PreviewLink,
+    PreviewLinkQuerySet,
+    SearchEntry,
+    StoryRevision,
+    WorkflowEvent,
+)
+# isort: on
+
+__all__ = [
+    "Article",
+    "ArticleQuerySet",
+    "Byline",
+    "Correction",
+    "CorrectionQuerySet",
+    "ImpactItem",
+    "KeyTakeaway",
+    "NotificationPreference",
+    "NotificationPreferenceQuerySet",
+    "PreviewLink",
+    "PreviewLinkQuerySet",
+    "SearchEntry",
+    "Section",
+    "StoryRevision",
+    "Tag",
+    "WorkflowEvent",
+    "assign_position",
+]
