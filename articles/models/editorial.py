@@ -47,7 +47,7 @@ class WorkflowEvent(models.Model):
 
 class SearchEntry(models.Model):
     """A story's entry in the SQLite full-text index (an FTS5 table kept in step with
-    Article.search_document by triggers, migration 0007). Read only; SQLite only."""
+    Article.search_document by triggers, migration 0008). Read only; SQLite only."""
 
     article_id = models.BigIntegerField(primary_key=True, db_column="rowid")
     document = FullTextDocument(db_column="search_document")
