@@ -17,7 +17,12 @@ urlpatterns = [
     re_path(r"^authors/(?P<username>[\w.@+-]+)/$", views.AuthorView.as_view(), name="author"),
     path("feeds/rss/", feeds.LatestStoriesFeed(), name="rss"),
     path("feeds/atom/", feeds.LatestStoriesAtomFeed(), name="atom"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": sitemaps.SITEMAPS, "template_name": "articles/sitemap.xml"},
+        name="sitemap",
+    ),
     path(
         "sitemap-news.xml",
         sitemap,
