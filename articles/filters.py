@@ -44,18 +44,21 @@ class QuickSelect(forms.Select):
         self, name: str, value: Any, attrs: dict | None = None, renderer: Any = None
     ) -> SafeString:
         chosen = set(self.format_value(value))
-        groups = []
+        parts, run = [], []  # a run of plain options is joined in one go
         for group, label in self.choices:
             if isinstance(label, list | tuple):
+                parts.append(self._options(run, chosen))
+                run = []
                 options = self._options(label, chosen)
-                groups.append(format_html('<optgroup label="{}">{}</optgroup>', group, options))
+                parts.append(format_html('<optgroup label="{}">{}</optgroup>', group, options))
             else:
-                groups.append(self._options([(group, label)], chosen))
+                run.append((group, label))
+        parts.append(self._options(run, chosen))
         return format_html(
             '<select name="{}"{}>{}</select>',
             name,
             flatatt(self.build_attrs(self.attrs, attrs)),
-            format_html_join("", "{}", ((group,) for group in groups)),
+            format_html_join("", "{}", ((part,) for part in parts)),
         )
 
     @staticmethod
