@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -16,3 +17,11 @@ class ArticlesConfig(AppConfig):
 
         history.register()
         notifications.register()
+
+        from images.models import keepers_only_when
+
+        from .models import Article
+
+        # A picture on a story past its draft is the editors' to reword, like the story.
+        beyond_draft = [Article.Status.REVIEW, Article.Status.PUBLISHED]
+        keepers_only_when(lambda: Q(lead_of__status__in=beyond_draft))

@@ -65,6 +65,13 @@ class ImageAdmin(admin.ModelAdmin):
         preview, *facts = self.readonly_fields
         return [preview, *self.described, *facts]
 
+    def has_change_permission(self, request: HttpRequest, obj: Image | None = None) -> bool:
+        # Anyone else sees the image read-only (and a POST to it is refused).
+        allowed = super().has_change_permission(request, obj)
+        if not allowed or obj is None:
+            return allowed
+        return Image.objects.changeable_by(request.user).filter(pk=obj.pk).exists()
+
     def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str):
         return super().get_search_results(request, queryset, search_term[:MAX_SEARCH_LENGTH])
 

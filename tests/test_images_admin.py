@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from articles.models import Article
 from images.models import Image
-from tests.factories import make_article, make_image
+from tests.factories import make_article, make_image, make_user
 from tests.html import form_fields, parse
 
 pytestmark = pytest.mark.django_db
@@ -101,3 +101,55 @@ def test_image_details_are_edited_but_the_picture_is_fixed(editor_client):
     data["alt_text"] = "Harbour wall at high tide"
     assert editor_client.post(url, data).status_code == 302
     assert Image.objects.get(pk=image.pk).alt_text == "Harbour wall at high tide"
+
+
+# -- who may reword an image ---------------------------------------------------------------
+
+
+def reword(client, image: Image, alt_text: str) -> int:
+    """Post the image's admin form with new alt text; the response's status code."""
+    url = reverse("admin:images_image_change", args=[image.pk])
+    data = {"alt_text": alt_text, "caption": image.caption, "credit": image.credit}
+    return client.post(url, data).status_code
+
+
+def test_reporter_rewords_an_image_they_uploaded(reporter_client, reporter):
+    image = make_image(alt_text="Old words", uploaded_by=reporter)
+    make_article(reporter, lead_image=image)  # a draft may show it
+    assert reword(reporter_client, image, "Cranes at dusk") == 302
+    assert Image.objects.get(pk=image.pk).alt_text == "Cranes at dusk"
+
+
+def test_reporter_sees_a_colleagues_image_read_only_and_cannot_reword_it(
+    reporter_client, other_reporter
+):
+    image = make_image(alt_text="Old words", uploaded_by=other_reporter)
+    page = parse(reporter_client.get(reverse("admin:images_image_change", args=[image.pk])))
+    assert page.select_one("input[name=alt_text]") is None
+    assert "Old words" in page.select_one(".field-alt_text").text
+    assert reword(reporter_client, image, "Vandalised") == 403
+    assert Image.objects.get(pk=image.pk).alt_text == "Old words"
+
+
+@pytest.mark.parametrize("status", ["review", "published"])
+def test_only_an_editor_rewords_a_picture_on_a_story_past_its_draft(
+    reporter_client, editor_client, reporter, editor, status
+):
+    image = make_image(alt_text="Old words", uploaded_by=reporter)
+    make_article(reporter, status=status, editor=editor, lead_image=image)
+    assert reword(reporter_client, image, "Changed without review") == 403
+    assert Image.objects.get(pk=image.pk).alt_text == "Old words"
+    assert reword(editor_client, image, "Cranes at dusk") == 302
+    assert Image.objects.get(pk=image.pk).alt_text == "Cranes at dusk"
+
+
+def test_the_rule_lives_in_the_model_layer(reporter, other_reporter, editor):
+    mine = make_image(uploaded_by=reporter)
+    theirs = make_image(uploaded_by=other_reporter)
+    live = make_image(uploaded_by=reporter)
+    make_article(reporter, status="published", editor=editor, lead_image=live)
+    changeable = Image.objects.changeable_by
+    assert set(changeable(reporter)) == {mine}
+    assert set(changeable(editor)) == {mine, theirs, live}
+    reader = make_user("reader")
+    assert not changeable(reader).exists()
