@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, F, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularRedocView
@@ -240,11 +240,8 @@ class WithdrawalList(ListView):
             article=OuterRef("article"), action=workflow.UNPUBLISH
         ).order_by("-at", "-pk")
         return (
-            WorkflowEvent.objects.filter(
-                action=workflow.UNPUBLISH,
-                pk=Subquery(latest.values("pk")[:1]),
-                article__first_published_at__lte=F("at"),
-            )
+            workflow.withdrawals()
+            .filter(pk=Subquery(latest.values("pk")[:1]))
             .exclude(article__in=published_stories())
             .select_related("article")
         )

@@ -408,7 +408,9 @@ class ArticleAdmin(
         deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
         for article in objs:
             if not workflow.can(request.user, workflow.DELETE, article):
-                perms_needed.add(_("story “%s” (not yours, or published)") % article.headline)
+                perms_needed.add(
+                    _("story “%s” (not yours, or readers have seen it)") % article.headline
+                )
         return deleted, counts, perms_needed, protected
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:

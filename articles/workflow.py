@@ -15,6 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -145,12 +146,28 @@ def can(user: Any, action: str, article: Article) -> bool:
         # Writers edit their own stories only while they are drafts; editors edit any.
         return editor or article.status == Status.DRAFT
     if action == DELETE:
-        # A live story is never deleted in one click (unpublish first); writers may delete
-        # only their own drafts that were never published.
-        if article.status == Status.PUBLISHED:
+        # A story readers have seen is never deleted, by anyone: unpublish it, and the
+        # withdrawals feed goes on telling partners it is gone (a deleted story would vanish
+        # from it). Writers may delete only their own drafts that were never published.
+        if article.status == Status.PUBLISHED or was_public(article):
             return False
         return editor or (article.status == Status.DRAFT and article.first_published_at is None)
     return action == VIEW
+
+
+def withdrawals() -> QuerySet:
+    """Unpublish events that took a story down after readers could see it (a scheduled story
+    withdrawn before its time was never public)."""
+    return WorkflowEvent.objects.filter(action=UNPUBLISH, article__first_published_at__lte=F("at"))
+
+
+def was_public(article: Article) -> bool:
+    """Whether readers have ever seen the story: live now, or withdrawn after going live."""
+    if article.first_published_at is None:
+        return False
+    if article.status == Status.PUBLISHED:
+        return article.first_published_at <= timezone.now()
+    return withdrawals().filter(article=article).exists()
 
 
 def check_can_edit(user: Any, article: Article) -> None:

@@ -1,13 +1,18 @@
 """The admin refuses what the workflow refuses, whatever is posted (SECURITY.md A6–A12, A15)."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
+from articles import workflow
 from articles.models import Article, KeyTakeaway, WorkflowEvent
 from sources.models import Claim
+from tests.api_client import results
 from tests.factories import make_article
 from tests.html import form_fields, parse
 
@@ -213,3 +218,41 @@ def test_changelist_costs_the_same_queries_for_2_and_40_stories(reporter, editor
     with CaptureQueriesContext(connection) as many:
         editor_client.get(changelist_url())
     assert len(many) == len(few)
+
+
+def delete_url(article: Article) -> str:
+    return reverse("admin:articles_article_delete", args=[article.pk])
+
+
+def test_no_one_deletes_a_story_readers_have_seen_even_after_unpublishing(
+    reporter, editor, editor_client, client
+):
+    article = make_article(reporter, status="published", editor=editor)
+    workflow.unpublish(article, editor, "Withdrawn: the council reversed its decision.")
+    assert not workflow.can(editor, workflow.DELETE, article)
+    assert editor_client.post(delete_url(article), {"post": "yes"}).status_code == 403
+    bulk = {"action": "delete_selected", "_selected_action": [article.pk], "post": "yes"}
+    assert editor_client.post(changelist_url(), bulk).status_code == 403
+    assert Article.objects.filter(pk=article.pk).exists()
+    # So partners polling the withdrawals feed still learn it is gone.
+    slugs = [item["slug"] for item in results(client, "/api/v1/withdrawals/?since=2000-01-01")]
+    assert slugs == [article.slug]
+
+
+def test_an_editor_deletes_a_scheduled_story_withdrawn_before_its_time(
+    reporter, editor, editor_client
+):
+    article = make_article(
+        reporter, status="published", editor=editor, at=timezone.now() + timedelta(days=1)
+    )
+    workflow.unpublish(article, editor, "Not running it after all.")
+    assert workflow.can(editor, workflow.DELETE, article)
+    assert not workflow.can(reporter, workflow.DELETE, article)
+    assert editor_client.post(delete_url(article), {"post": "yes"}).status_code == 302
+    assert not Article.objects.filter(pk=article.pk).exists()
+
+
+def test_a_reporter_deletes_their_own_draft_that_never_went_out(reporter, reporter_client):
+    article = make_article(reporter)
+    assert reporter_client.post(delete_url(article), {"post": "yes"}).status_code == 302
+    assert not Article.objects.exists()
