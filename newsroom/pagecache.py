@@ -9,6 +9,9 @@ under a key made of:
   so every page (story, lists, feeds, sitemaps, API) changes at once, with no timeout involved.
   Bumping after the commit means a rolled-back change bumps nothing, and a reader who renders
   between the write and the commit stores under the old token, which dies with the commit.
+- for a story page, the story's **thread token**, replaced after every moderation decision on
+  one of its comments: a comment shows only on its story's page, so approving one re-renders
+  that page alone, not the whole site;
 - the **next scheduled publication** (one query per generation, and again each time one
   passes): a page cached before a scheduled story's time is keyed by that time, so the first
   request after it renders afresh — scheduled stories appear on time with no cron job.
@@ -92,6 +95,14 @@ def _comment_is_public_change(comment: Any, created: bool, update_fields: Any) -
     return not created or comment.status == comment.Status.APPROVED
 
 
+# Models whose rows show on one story's page only: a change starts a new thread token for that
+# story (found by the row's `article_id`) instead of a new generation for the whole site.
+THREAD_MODELS: dict[str, Callable[[Any, bool, Any], bool] | None] = {
+    "comments.Comment": _comment_is_public_change,
+}
+STORY_VIEW = "articles:story"
+
+
 def _not_a_login(user: Any, created: bool, update_fields: Any) -> bool:
     """Logging in stamps last_login; a byline's name is what pages show of a user."""
     return update_fields is None or set(update_fields) != {"last_login"}
@@ -113,7 +124,6 @@ CONTENT_MODELS: dict[str, Callable[[Any, bool, Any], bool] | None] = {
     "sources.Claim": None,
     "sources.Quote": None,
     "images.Image": None,
-    "comments.Comment": _comment_is_public_change,
     "auth.User": _not_a_login,
 }
 
@@ -147,6 +157,49 @@ def bump_on_commit(using: str | None = None) -> None:
     transaction.on_commit(bump, using=using)
 
 
+def thread_token(slug: str) -> str:
+    """The current token of a story's comment thread (made on first use, like generation()).
+
+    It lives as long as a page does: any address that looks like a story's makes one, so
+    tokens that never expired would let requests for made-up slugs fill the cache. A token
+    that expires is replaced by a new random one, so the pages stored under it are never
+    read again: the only cost is a render.
+    """
+    key = f"pagecache:thread:{slug}"
+    token = cache.get(key)
+    if token is None:
+        cache.add(key, uuid.uuid4().hex, timeout=settings.PAGE_CACHE_SECONDS)
+        token = cache.get(key) or uuid.uuid4().hex
+    return token
+
+
+def bump_thread_on_commit(article_id: int, using: str | None = None) -> None:
+    def bump_thread() -> None:
+        from articles.models import Article
+
+        slug = Article.objects.filter(pk=article_id).values_list("slug", flat=True).first()
+        if slug is not None:
+            cache.set(f"pagecache:thread:{slug}", uuid.uuid4().hex, settings.PAGE_CACHE_SECONDS)
+
+    transaction.on_commit(bump_thread, using=using)
+
+
+def watch_thread(model: type[models.Model], when: Callable[[Any, bool, Any], bool] | None) -> None:
+    """Start a new thread token for the story of any committed save (for which `when`, if
+    given, says readers see the change) or delete of a `model` row."""
+    label = model._meta.label
+
+    def saved(sender: Any, instance: Any, created: bool = False, **kwargs: Any) -> None:
+        if when is None or when(instance, created, kwargs.get("update_fields")):
+            bump_thread_on_commit(instance.article_id, kwargs.get("using"))
+
+    def deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
+        bump_thread_on_commit(instance.article_id, kwargs.get("using"))
+
+    post_save.connect(saved, sender=model, weak=False, dispatch_uid=f"pagecache:save:{label}")
+    post_delete.connect(deleted, sender=model, weak=False, dispatch_uid=f"pagecache:del:{label}")
+
+
 def watch(model: type[models.Model], when: Callable[[Any, bool, Any], bool] | None = None) -> None:
     """Bump the generation after any committed save or delete of `model` (for which `when`,
     if given, says the save changes what readers see) and any change of its m2m links."""
@@ -177,6 +230,8 @@ def watch(model: type[models.Model], when: Callable[[Any, bool, Any], bool] | No
 def watch_content() -> None:
     for label, when in CONTENT_MODELS.items():
         watch(apps.get_model(label), when)
+    for label, when in THREAD_MODELS.items():
+        watch_thread(apps.get_model(label), when)
 
 
 # -- the key --------------------------------------------------------------------------------
@@ -227,10 +282,13 @@ def _code_digest() -> str:
 
 def page_key(request: HttpRequest) -> str:
     token = generation()
+    scheduled = next_publication(token)
+    match = request.resolver_match
+    thread = ""
+    if match is not None and match.view_name == STORY_VIEW:
+        thread = thread_token(match.kwargs["slug"])
     address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()[:32]
-    return (
-        f"pagecache:page:{release()}:{token}:{next_publication(token)}:{get_language()}:{address}"
-    )
+    return f"pagecache:page:{release()}:{token}:{thread}:{scheduled}:{get_language()}:{address}"
 
 
 # -- the middleware ---------------------------------------------------------------------------

@@ -197,6 +197,19 @@ def test_approving_rejecting_and_spamming_a_comment_refresh_the_story(
     assert "cheap watches" not in text(client.get(url))
 
 
+def test_a_comment_decision_re_renders_its_story_alone(client, editor, story, reporter, committed):
+    other = make_article(reporter, status="published", editor=editor)
+    untouched = ["/", other.get_absolute_url(), "/articles/", "/feeds/rss/"]
+    for url in [story.get_absolute_url(), *untouched]:
+        cached(client, url)
+    comment = make_comment(story, status="pending", body="The wall was patched in 1990 too.")
+    with committed():
+        moderation.approve(comment, editor)
+    assert "patched in 1990" in text(client.get(story.get_absolute_url()))
+    for url in untouched:
+        assert fetch(client, url)[1] == 0, f"{url} was rendered again"
+
+
 def test_deleting_an_approved_comment_removes_it_at_once(client, story, committed):
     url = story.get_absolute_url()
     comment = make_comment(story, body="Posted by mistake.")
@@ -360,9 +373,9 @@ def test_changing_a_part_of_a_story_refreshes_its_page(client, story, committed,
 
 
 def test_every_model_whose_save_must_refresh_pages_is_in_the_list():
-    from newsroom.pagecache import CONTENT_MODELS
+    from newsroom.pagecache import CONTENT_MODELS, THREAD_MODELS
 
     models = [Article, Section, Tag, Byline, KeyTakeaway, ImpactItem, Correction]
     models += [Source, Person, StorySource, Claim, Quote, get_user_model()]
     models += [Comment, Image]
-    assert {model._meta.label for model in models} <= set(CONTENT_MODELS)
+    assert {model._meta.label for model in models} <= set(CONTENT_MODELS) | set(THREAD_MODELS)
