@@ -173,7 +173,14 @@ def thread_token(slug: str) -> str:
     return token
 
 
-def bump_thread_on_commit(article_id: int, using: str | None = None) -> None:
+def _bump_site(instance: Any, using: str | None) -> None:
+    bump_on_commit(using)
+
+
+def _bump_thread(instance: Any, using: str | None) -> None:
+    """After the commit, start a new thread token for the story `instance` belongs to."""
+    article_id = instance.article_id
+
     def bump_thread() -> None:
         from articles.models import Article
 
@@ -184,37 +191,26 @@ def bump_thread_on_commit(article_id: int, using: str | None = None) -> None:
     transaction.on_commit(bump_thread, using=using)
 
 
-def watch_thread(model: type[models.Model], when: Callable[[Any, bool, Any], bool] | None) -> None:
-    """Start a new thread token for the story of any committed save (for which `when`, if
-    given, says readers see the change) or delete of a `model` row."""
+def watch(
+    model: type[models.Model],
+    when: Callable[[Any, bool, Any], bool] | None = None,
+    bump: Callable[[Any, str | None], None] = _bump_site,
+) -> None:
+    """Call `bump` (by default: a new generation, after the commit) on any save of `model`
+    for which `when`, if given, says the save changes what readers see, on any delete, and
+    on any change of its m2m links."""
     label = model._meta.label
 
     def saved(sender: Any, instance: Any, created: bool = False, **kwargs: Any) -> None:
         if when is None or when(instance, created, kwargs.get("update_fields")):
-            bump_thread_on_commit(instance.article_id, kwargs.get("using"))
+            bump(instance, kwargs.get("using"))
 
     def deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
-        bump_thread_on_commit(instance.article_id, kwargs.get("using"))
+        bump(instance, kwargs.get("using"))
 
-    post_save.connect(saved, sender=model, weak=False, dispatch_uid=f"pagecache:save:{label}")
-    post_delete.connect(deleted, sender=model, weak=False, dispatch_uid=f"pagecache:del:{label}")
-
-
-def watch(model: type[models.Model], when: Callable[[Any, bool, Any], bool] | None = None) -> None:
-    """Bump the generation after any committed save or delete of `model` (for which `when`,
-    if given, says the save changes what readers see) and any change of its m2m links."""
-    label = model._meta.label
-
-    def saved(sender: Any, instance: Any, created: bool = False, **kwargs: Any) -> None:
-        if when is None or when(instance, created, kwargs.get("update_fields")):
-            bump_on_commit(kwargs.get("using"))
-
-    def deleted(sender: Any, **kwargs: Any) -> None:
-        bump_on_commit(kwargs.get("using"))
-
-    def linked(sender: Any, action: str, **kwargs: Any) -> None:
+    def linked(sender: Any, instance: Any, action: str, **kwargs: Any) -> None:
         if action.startswith("post_"):
-            bump_on_commit(kwargs.get("using"))
+            bump(instance, kwargs.get("using"))
 
     post_save.connect(saved, sender=model, weak=False, dispatch_uid=f"pagecache:save:{label}")
     post_delete.connect(deleted, sender=model, weak=False, dispatch_uid=f"pagecache:del:{label}")
@@ -231,7 +227,7 @@ def watch_content() -> None:
     for label, when in CONTENT_MODELS.items():
         watch(apps.get_model(label), when)
     for label, when in THREAD_MODELS.items():
-        watch_thread(apps.get_model(label), when)
+        watch(apps.get_model(label), when, bump=_bump_thread)
 
 
 # -- the key --------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from django.utils.text import slugify
 from articles import markup
 from articles.models import Article, Byline, ImpactItem, KeyTakeaway, Section, Tag
 from comments.models import Comment
+from images import renditions
 from images.models import Image
 from sources.models import Claim, Person, Quote, Source, StorySource
 
@@ -163,15 +164,16 @@ def _images(rng: random.Random) -> list[Image]:
                 "height": round(height * w / width),
                 "file": f"{folder}/w{w}.{extension}",
             }
-            for w in (480, 960, 1600)
-            for kind, extension in (("webp", "webp"), ("jpeg", "jpg"))
+            for w in renditions.widths_for(width)
+            for kind, (_format, extension, _options) in renditions.RENDITION_FORMATS.items()
         ]
+        social_width, social_height = renditions.SOCIAL_SIZE
         image.renditions.append(
             {
                 "name": "social",
                 "format": "jpeg",
-                "width": 1200,
-                "height": 630,
+                "width": social_width,
+                "height": social_height,
                 "file": f"{folder}/social.jpg",
             }
         )
