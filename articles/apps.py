@@ -18,6 +18,10 @@ class ArticlesConfig(AppConfig):
         history.register()
         notifications.register()
 
+        from . import prerender
+
+        prerender.watch()
+
         from images.models import keepers_only_when
 
         from .models import Article

@@ -1,9 +1,10 @@
 """The story page's content, assembled once from prefetched parts.
 
-`Story.of(article)` splits a story fetched with `Article.objects.with_story_parts()` into the
-sections the page shows, in the seed story's order, and numbers the sources so every citation
-points at its entry. It reads the story's three short lists (takeaways, impact items,
-corrections) in one query, and the related stories (one more) only if asked for.
+`Story.of(article)` splits a story fetched with `Article.objects.with_story_parts()` (or
+`with_story_row()`, whose parts it then adds) into the sections the page shows, in the seed
+story's order, and numbers the sources so every citation points at its entry. It reads the
+story's short lists (takeaways, impact items, corrections) and its tags in one query;
+`related_stories` finds the related stories (one more).
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from typing import Any
 from django.db import models
 from django.db.models.functions import Cast
 
-from .models import Article, Correction, ImpactItem, KeyTakeaway
+from .models import Article, Correction, ImpactItem, KeyTakeaway, Tag
+from .models.article import story_prefetches
+from .related import related_stories
 
-RELATED_STORIES = 4
 # An edit within this long after publication is part of publishing, not an update.
 UPDATE_GRACE = timedelta(minutes=1)
 
@@ -47,9 +49,12 @@ class Story:
 
     @classmethod
     def of(cls, article: Article) -> Story:
-        """Build from an article fetched with with_story_parts() (fetched again if it was not)."""
-        if not hasattr(article, "claim_citations"):
+        """Build from an article fetched with with_story_parts() or with_story_row() (fetched
+        again if it was neither)."""
+        if not getattr(article, "story_row", False):
             article = Article.objects.with_story_parts().get(pk=article.pk)
+        elif not hasattr(article, "claim_citations"):
+            models.prefetch_related_objects([article], *story_prefetches())
         entries = list(article.source_entries.all())
         numbered = {entry.source_id: (n, entry.source) for n, entry in enumerate(entries, 1)}
         claims: dict[int, CitedClaim] = {}
@@ -61,7 +66,7 @@ class Story:
         for item in claims.values():
             item.citations.sort(key=lambda citation: citation[0])
             by_status[item.claim.status].append(item)
-        takeaways, impact_items, corrections = short_lists(article)
+        takeaways, impact_items, corrections, tags = short_lists(article)
         return cls(
             article=article,
             bylines=list(article.bylines.all()),
@@ -74,19 +79,12 @@ class Story:
             pull_quote=getattr(article, "pull", None),
             sources=[(n, entry.source) for n, entry in enumerate(entries, start=1)],
             corrections=corrections,
-            tags=list(article.tags.all()),
+            tags=tags,
         )
 
     @cached_property
     def related(self) -> list[Article]:
-        """Up to four published stories sharing the most tags, then the same section."""
-        related = (
-            Article.objects.published()
-            .related_to(self.article, [tag.pk for tag in self.tags])
-            .select_related("section")
-            .only("headline", "slug", "published_at", "section__name", "section__slug")
-        )
-        return list(related[:RELATED_STORIES])
+        return related_stories(self.article, [tag.pk for tag in self.tags])
 
     @property
     def has_context(self) -> bool:
@@ -116,8 +114,8 @@ class Story:
         return None
 
 
-# The story's three short lists come back as rows of one UNION ALL query: kind, id, position,
-# label, text, sanitised HTML, time (NULL where a kind has none).
+# The story's short lists and tags come back as rows of one UNION ALL query: kind, id, position,
+# label, text, sanitised HTML, time (NULL where a kind has none). A tag is (slug, name).
 _LIST_COLUMNS = (
     "kind",
     "part_id",
@@ -138,8 +136,8 @@ def _list_rows(queryset: models.QuerySet, kind: str, **columns: Any) -> models.Q
             part_id=models.F("pk"),
             part_position=columns.get("position", models.F("position")),
             part_label=columns.get("label", models.Value("", output_field=text)),
-            part_text=models.F("text"),
-            part_html=models.F("text_html"),
+            part_text=columns.get("text", models.F("text")),
+            part_html=columns.get("html", models.F("text_html")),
             # A typed NULL: PostgreSQL reads an untyped one as text, which cannot join a time.
             part_time=columns.get("time", Cast(None, output_field=models.DateTimeField())),
         )
@@ -147,8 +145,8 @@ def _list_rows(queryset: models.QuerySet, kind: str, **columns: Any) -> models.Q
     )
 
 
-def short_lists(article: Article) -> tuple[list[Any], list[Any], list[Any]]:
-    """The story's takeaways, impact items and corrections, in page order, in one query."""
+def short_lists(article: Article) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
+    """The story's takeaways, impact items, corrections and tags, in page order, in one query."""
     takeaways = _list_rows(KeyTakeaway.objects.filter(article=article), "takeaway")
     impact_items = _list_rows(
         ImpactItem.objects.filter(article=article), "impact", label=models.F("label")
@@ -159,9 +157,17 @@ def short_lists(article: Article) -> tuple[list[Any], list[Any], list[Any]]:
         position=models.Value(0, output_field=models.IntegerField()),
         time=models.F("created_at"),
     )
-    found: dict[str, list[Any]] = {"takeaway": [], "impact": [], "correction": []}
+    tags = _list_rows(
+        Tag.objects.filter(articles=article),
+        "tag",
+        position=models.Value(0, output_field=models.IntegerField()),
+        label=models.F("slug"),
+        text=models.F("name"),
+        html=models.Value("", output_field=models.TextField()),
+    )
+    found: dict[str, list[Any]] = {"takeaway": [], "impact": [], "correction": [], "tag": []}
     for kind, pk, position, label, text, html, time in takeaways.union(
-        impact_items, corrections, all=True
+        impact_items, corrections, tags, all=True
     ):
         db = article._state.db
         if kind == "takeaway":
@@ -170,14 +176,18 @@ def short_lists(article: Article) -> tuple[list[Any], list[Any], list[Any]]:
             item = _loaded(
                 ImpactItem, db, id=pk, position=position, label=label, text=text, text_html=html
             )
-        else:
+        elif kind == "correction":
             item = _loaded(Correction, db, id=pk, text=text, text_html=html, created_at=time)
+        else:
+            found[kind].append(_loaded(Tag, db, id=pk, name=text, slug=label))
+            continue
         item.article = article
         found[kind].append(item)
     return (
         sorted(found["takeaway"], key=lambda item: item.position),
         sorted(found["impact"], key=lambda item: item.position),
         sorted(found["correction"], key=lambda item: (item.created_at, item.pk)),
+        sorted(found["tag"], key=lambda tag: (tag.name, tag.pk)),
     )
 
 

@@ -13,11 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 from django_filters.views import FilterView
 
-from . import metadata
+from . import metadata, prerender
 from .filters import ArchiveFilter
 from .front import FrontPage
 from .models import Article, Correction, PreviewLink, Section
 from .paging import KeysFirstPaginator
+from .related import related_stories
 from .story import Story
 
 STORIES_PER_PAGE = 20
@@ -25,14 +26,19 @@ CORRECTIONS_PER_PAGE = 30
 
 
 def render_story(request: HttpRequest, article: Article, preview: bool = False) -> HttpResponse:
-    """The story page; a preview of an unpublished story is private, uncached and noindex."""
-    story = Story.of(article)
-    context = {
-        "story": story,
-        "article": story.article,
-        "preview": preview,
-        "page_meta": metadata.for_story(request, story, preview=preview),
-    }
+    """The story page; a preview of an unpublished story is private, uncached and noindex.
+
+    A live story's head and article come from its stored render (articles.prerender); a
+    preview is rendered afresh every time and never kept.
+    """
+    if preview:
+        story = Story.of(article)
+        page = prerender.render(request, story, preview=True)
+        related = story.related
+    else:
+        page = prerender.page_for(request, article)
+        related = related_stories(article, page.tag_ids)
+    context = {"article": article, "page": page, "related": related, "preview": preview}
     response = render(request, "articles/story.html", context)
     if preview:
         add_never_cache_headers(response)
@@ -48,7 +54,7 @@ def front_page(request: HttpRequest) -> HttpResponse:
 
 def story(request: HttpRequest, slug: str) -> HttpResponse:
     """A story for the public; staff who may see an unpublished one get a marked preview."""
-    queryset = Article.objects.visible_to(request.user).with_story_parts()
+    queryset = Article.objects.visible_to(request.user).with_story_row().select_related("rendered")
     article = get_object_or_404(queryset, slug=slug)
     return render_story(request, article, preview=not article.is_live)
 

@@ -32,8 +32,13 @@ def sync_story_sources(article: Article) -> list[Source]:
 
 
 def _claim_sources_changed(sender: Any, instance: Any, action: str, **kwargs: Any) -> None:
-    if action == "post_add" and isinstance(instance, Claim):
+    if action != "post_add":
+        return
+    if isinstance(instance, Claim):
         sync_story_sources(instance.article)
+    else:  # a source given to claims from its own side: each of their stories
+        for article in Article.objects.filter(claims__pk__in=kwargs["pk_set"]).distinct():
+            sync_story_sources(article)
 
 
 def _quote_saved(sender: Any, instance: Quote, **kwargs: Any) -> None:

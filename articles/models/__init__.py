@@ -20,6 +20,7 @@ from .editorial import (
     StoryRevision,
     WorkflowEvent,
 )
+from .rendered import StoryRender
 # isort: on
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "PreviewLinkQuerySet",
     "SearchEntry",
     "Section",
+    "StoryRender",
     "StoryRevision",
     "Tag",
     "WorkflowEvent",

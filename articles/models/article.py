@@ -3,6 +3,7 @@ and how it saves (Article), and who wrote it (Byline, with the part-numbering he
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -81,34 +82,26 @@ class ArticleQuerySet(models.QuerySet):
             .defer("search_document", "context", "context_html", "bottom_line", "bottom_line_html")
         )
 
+    def with_story_row(self) -> ArticleQuerySet:
+        """The story's row with what joins to it one-to-one: its section, lead image and pull
+        quote (at most one per story, by constraint) with the quote's speaker and source.
+
+        `story_row` marks a row fetched this way, so articles.story.Story knows it may add
+        the parts (story_prefetches) to it rather than fetch the story again.
+        """
+        return self.annotate(
+            pull=models.FilteredRelation("quotes", condition=Q(quotes__is_pull=True)),
+            story_row=models.Value(True, output_field=models.BooleanField()),
+        ).select_related("section", "pull__speaker", "pull__source", "lead_image")
+
     def with_story_parts(self) -> ArticleQuerySet:
         """The story's row and its parts for articles.story.Story, in a fixed number of queries.
 
-        The pull quote (at most one per story, by constraint) and the lead image ride along in
-        the story's own row; claims arrive once per cited source (`cited_source_id`) in
-        `claim_citations`, so claims and their citations cost one query. The short lists
-        (takeaways, impact items, corrections) are read by Story.of, all three in one query.
+        Claims arrive once per cited source (`cited_source_id`) in `claim_citations`, so
+        claims and their citations cost one query. The short lists (takeaways, impact items,
+        corrections) and the tags are read by Story.of, all in one query.
         """
-        claim_model = apps.get_model("sources", "Claim")
-        entry_model = apps.get_model("sources", "StorySource")
-        return (
-            self.with_bylines()
-            .annotate(pull=models.FilteredRelation("quotes", condition=Q(quotes__is_pull=True)))
-            .select_related("pull__speaker", "pull__source", "lead_image")
-            .prefetch_related(
-                "tags",
-                models.Prefetch(
-                    "claims",
-                    queryset=claim_model.objects.annotate(
-                        cited_source_id=models.F("sources")
-                    ).order_by("position", "cited_source_id"),
-                    to_attr="claim_citations",
-                ),
-                models.Prefetch(
-                    "source_entries", queryset=entry_model.objects.select_related("source")
-                ),
-            )
-        )
+        return self.with_story_row().prefetch_related("tags", *story_prefetches())
 
     def writers(self) -> models.QuerySet:
         """The users bylined on any of these stories."""
@@ -144,33 +137,26 @@ class ArticleQuerySet(models.QuerySet):
         newest = [self.filter(section=s).newest_first().values("pk")[:count] for s in sections]
         return Article.objects.filter(pk__in=_ids_of(newest))
 
-    def related_to(self, article: Article, tag_ids: list[int]) -> ArticleQuerySet:
-        """Stories sharing the most tags with `article`, then its section's, newest first.
 
-        The candidates are the stories most recently tagged with any of its tags
-        (RELATED_TAGGED of them, through the tag index) and the section's newest few; each is
-        checked to be among these stories by its primary key, so the cost does not grow with
-        the archive.
-        """
-        others = self.exclude(pk=article.pk)
-        same_section = others.none()
-        if article.section_id is not None:
-            same_section = others.filter(section_id=article.section_id).newest_first()
-        if not tag_ids:
-            return same_section
-        tagged = Article.tags.through.objects.filter(tag_id__in=tag_ids).order_by("-article_id")
-        candidates = _ids_of(
-            [
-                tagged.values("article_id")[:RELATED_TAGGED],
-                same_section.values("pk")[:RELATED_SECTION],
-            ]
-        )
-        return (
-            Article.objects.filter(pk__in=candidates)
-            .filter(Exists(others.filter(pk=OuterRef("pk"))))
-            .annotate(shared_tags=models.Count("tags", filter=Q(tags__in=tag_ids)))
-            .order_by("-shared_tags", "-published_at", "-pk")
-        )
+def story_prefetches() -> list[Any]:
+    """The parts of a story that Story.of reads from prefetched rows (see with_story_parts)."""
+    claim_model = apps.get_model("sources", "Claim")
+    entry_model = apps.get_model("sources", "StorySource")
+    return [
+        _bylines_with_authors(),
+        models.Prefetch(
+            "claims",
+            queryset=claim_model.objects.annotate(cited_source_id=models.F("sources")).order_by(
+                "position", "cited_source_id"
+            ),
+            to_attr="claim_citations",
+        ),
+        models.Prefetch("source_entries", queryset=entry_model.objects.select_related("source")),
+    ]
+
+
+def new_page_token() -> str:
+    return uuid.uuid4().hex
 
 
 def _ids_of(parts: list[models.QuerySet]) -> models.QuerySet:
@@ -187,12 +173,6 @@ def _ids_of(parts: list[models.QuerySet]) -> models.QuerySet:
 
 def _bylines_with_authors() -> models.Prefetch:
     return models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
-
-
-# Where related_to looks: the stories most recently tagged with any of the story's tags, and
-# the section's newest (never more than the related box shows).
-RELATED_TAGGED = 200
-RELATED_SECTION = 4
 
 
 class Article(models.Model):
@@ -273,6 +253,10 @@ class Article(models.Model):
         help_text=_("When a live story was last corrected or updated; readers see this time."),
     )
 
+    # Replaced by every change to what the story's page shows (articles.prerender): a stored
+    # render made from another token is never used. Random, so no save can bring back an old one.
+    page_token = models.CharField(max_length=32, default=new_page_token, editable=False)
+
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
@@ -323,11 +307,12 @@ class Article(models.Model):
         self.standfirst_html = markup.render_block(self.standfirst)
         self.context_html = markup.render_block(self.context)
         self.bottom_line_html = markup.render_block(self.bottom_line)
+        self.page_token = new_page_token()
         if not adding:
             self.version += 1
             update_fields = kwargs.get("update_fields")
             if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "version", "updated_at"}
+                kwargs["update_fields"] = {*update_fields, "version", "updated_at", "page_token"}
         super().save(*args, **kwargs)
         self._saved_status = self.status
         self._saved_slug = self.slug
@@ -432,7 +417,7 @@ class Article(models.Model):
 
         now = timezone.now()
         self.revised_at = now
-        Article.objects.filter(pk=self.pk).update(revised_at=now)
+        Article.objects.filter(pk=self.pk).update(revised_at=now, page_token=new_page_token())
         if not correction.strip():
             return None
         return Correction.objects.create(

@@ -1,0 +1,245 @@
+"""A live story's page, rendered once and kept in the database until something it shows changes.
+
+Most of a story page — its <head> metadata and the whole <article>: headline, bylines, lead
+image, takeaways, claims with their numbered citations, context, pull quote, sources,
+corrections, tags — changes only when the story or a record it shows does. `page_for` renders
+those two pieces the first time a reader asks after such a change and keeps them in a
+StoryRender row; every later request reads them with the story's own row. The parts that
+follow the clock or other stories (related stories, the comment thread and whether it is
+open) are rendered on every request.
+
+**Exact, by token.** Every story has a random `page_token`. A render is kept with the token
+it was made from and used only while the story still has that token. Every change to
+something the page shows gives the stories that show it a new token, *in the same
+transaction* as the change (the SHOWS registry below, wired to the models' signals; a save of
+the story itself makes one in Article.save). A reader reads the token before the rows it
+renders from, so a render can be older than its token says only if it is kept under a token
+that has already been replaced: it is never used. A new random token can never equal an old
+one, so a save that writes back a token read earlier cannot revive an old render.
+
+`key` holds what else the HTML depends on — the code (a deploy re-renders), the language and
+time zone, and the address the site was reached at (the metadata's absolute URLs) — so a
+render made for another of them is made again.
+
+Code that changes rows a story page shows with QuerySet.update() (which sends no signal) calls
+`stale()` itself, like the page cache's bump_on_commit().
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import DatabaseError, connections, models, transaction
+from django.db.models.signals import m2m_changed, post_save, pre_delete
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from newsroom.pagecache import release
+
+from . import metadata
+from .models import (
+    Article,
+    Byline,
+    Correction,
+    ImpactItem,
+    KeyTakeaway,
+    Section,
+    StoryRender,
+    Tag,
+)
+from .models.article import new_page_token
+from .story import Story
+
+logger = logging.getLogger(__name__)
+
+HEAD_TEMPLATE = "articles/_story_head.html"
+BODY_TEMPLATE = "articles/_story_body.html"
+
+
+@dataclass
+class StoryPage:
+    """The stored pieces of a story's page."""
+
+    head: SafeString
+    body: SafeString
+    tag_ids: list[int] = field(default_factory=list)
+
+
+# -- rendering ------------------------------------------------------------------------------
+
+
+def render(request: HttpRequest, story: Story, preview: bool = False) -> StoryPage:
+    """The story's <head> metadata and <article>, rendered now."""
+    context = {
+        "story": story,
+        "article": story.article,
+        "page_meta": metadata.for_story(request, story, preview=preview),
+        "site_name": settings.NEWSROOM_SITE_NAME,
+    }
+    return StoryPage(
+        head=render_to_string(HEAD_TEMPLATE, context),  # autoescaped, so already SafeString
+        body=render_to_string(BODY_TEMPLATE, context),
+        tag_ids=[tag.pk for tag in story.tags],
+    )
+
+
+def render_key(request: HttpRequest) -> str:
+    """What a stored render depends on besides the story: code, language, zone, address."""
+    parts = [
+        release(),
+        get_language() or "",
+        timezone.get_current_timezone_name(),
+        request.scheme,
+        request.get_host(),
+        get_script_prefix(),
+        settings.MEDIA_URL,
+        settings.NEWSROOM_SITE_NAME,
+        settings.NEWSROOM_SITE_DESCRIPTION,
+    ]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+
+
+def page_for(request: HttpRequest, article: Article) -> StoryPage:
+    """A live story's stored page, rendered and kept first if it is missing or out of date.
+
+    `article` comes from Article.objects.with_story_row() with `rendered` joined, so a stored
+    page costs no query of its own.
+    """
+    key = render_key(request)
+    stored = getattr(article, "rendered", None)
+    if stored is not None and stored.token == article.page_token and stored.key == key:
+        return StoryPage(_kept(stored.head_html), _kept(stored.body_html), stored.tag_ids)
+    page = render(request, Story.of(article))
+    _keep(article, key, page)
+    return page
+
+
+def _kept(html: str) -> SafeString:
+    """HTML our own templates rendered (and escaped), read back from the StoryRender row."""
+    return mark_safe(html)  # noqa: S308 - written only by render() above
+
+
+def _keep(article: Article, key: str, page: StoryPage) -> None:
+    """Store the render (one upsert). Failing to store it only costs the next reader a render."""
+    row = StoryRender(
+        article=article,
+        token=article.page_token,
+        key=key,
+        head_html=page.head,
+        body_html=page.body,
+        tag_ids=page.tag_ids,
+        rendered_at=timezone.now(),
+    )
+    columns = ["token", "key", "head_html", "body_html", "tag_ids", "rendered_at"]
+    connection = connections[article._state.db or "default"]
+    try:
+        # Inside a transaction, a savepoint keeps a failed write from breaking the rest of it.
+        savepoint = connection.in_atomic_block
+        with transaction.atomic(using=connection.alias) if savepoint else nullcontext():
+            StoryRender.objects.using(connection.alias).bulk_create(
+                [row], update_conflicts=True, unique_fields=["article"], update_fields=columns
+            )
+    except DatabaseError:
+        logger.warning("could not keep the render of story %s", article.pk, exc_info=True)
+
+
+# -- invalidation -----------------------------------------------------------------------------
+
+
+def stale(stories: models.QuerySet) -> None:
+    """Give these stories a new page token: their stored pages are made again when next read."""
+    stories.update(page_token=new_page_token())
+
+
+def stories_of_part(part: Any) -> models.QuerySet:
+    """The story a part (a row with an article_id) belongs to."""
+    return Article.objects.filter(pk=part.article_id)
+
+
+# model → the stories whose pages show one of its rows (and, optionally, whether a save changes
+# what they show). Story parts are found by their article_id; shared records by a join.
+StoriesOf = Callable[[Any], models.QuerySet]
+SHOWS: dict[type[models.Model], tuple[StoriesOf, Callable[[Any, Any], bool] | None]] = {}
+
+
+def shows(
+    model: type[models.Model],
+    stories_of: StoriesOf = stories_of_part,
+    when: Callable[[Any, Any], bool] | None = None,
+) -> None:
+    """Stale the stories `stories_of(row)` on every save of a `model` row (for which `when`,
+    if given, says the save matters) and before every delete of one."""
+    SHOWS[model] = (stories_of, when)
+    label = model._meta.label
+
+    def saved(sender: Any, instance: Any, **kwargs: Any) -> None:
+        if when is None or when(instance, kwargs.get("update_fields")):
+            stale(stories_of(instance))
+
+    def deleting(sender: Any, instance: Any, **kwargs: Any) -> None:
+        stale(stories_of(instance))
+
+    post_save.connect(saved, sender=model, weak=False, dispatch_uid=f"prerender:save:{label}")
+    # Before the delete: afterwards a shared record's links to its stories are gone.
+    pre_delete.connect(deleting, sender=model, weak=False, dispatch_uid=f"prerender:del:{label}")
+
+
+def shows_links(
+    through: type[models.Model],
+    stories_of: StoriesOf,
+    stories_linked: Callable[[Any, set[Any] | None], models.QuerySet],
+) -> None:
+    """Stale stories when links of a many-to-many field change. From the field's side,
+    `stories_of(row)`; from the other side, `stories_linked(other_row, pks)` with the pks of
+    the rows whose links changed, or None for a clear (handled before it happens, while the
+    links still say which stories)."""
+
+    def linked(sender: Any, instance: Any, action: str, reverse: bool, **kwargs: Any) -> None:
+        if action not in ("post_add", "post_remove", "pre_clear"):
+            return
+        if not reverse:
+            stale(stories_of(instance))
+        else:
+            stale(stories_linked(instance, kwargs.get("pk_set")))
+
+    m2m_changed.connect(
+        linked, sender=through, weak=False, dispatch_uid=f"prerender:m2m:{through._meta.label}"
+    )
+
+
+def _not_a_login(user: Any, update_fields: Any) -> bool:
+    """Logging in stamps last_login; a byline's name is what a story shows of a user."""
+    return update_fields is None or set(update_fields) != {"last_login"}
+
+
+def watch() -> None:
+    """What a story's page shows of this app (sources registers its own)."""
+    for part in (Byline, KeyTakeaway, ImpactItem, Correction):
+        shows(part)
+    shows(Section, lambda section: Article.objects.filter(section=section))
+    shows(Tag, lambda tag: Article.objects.filter(tags=tag))
+    shows(get_user_model(), lambda user: Article.objects.filter(bylines__author=user), _not_a_login)
+    shows(
+        Article._meta.get_field("lead_image").related_model,
+        lambda image: Article.objects.filter(lead_image=image),
+    )
+    shows_links(
+        Article.tags.through, lambda article: Article.objects.filter(pk=article.pk), _tagged
+    )
+
+
+def _tagged(tag: Any, article_pks: set[Any] | None) -> models.QuerySet:
+    if article_pks is None:
+        return Article.objects.filter(tags=tag)
+    return Article.objects.filter(pk__in=article_pks)
