@@ -45,7 +45,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from newsroom.pagecache import release
+from newsroom.pagecache import CONTENT_MODELS, release
 
 from . import metadata
 from .models import (
@@ -74,6 +74,20 @@ class StoryPage:
     head: SafeString
     body: SafeString
     tag_ids: list[int] = field(default_factory=list)
+    # What other apps keep with the render (add_piece): name → HTML or a number.
+    pieces: dict[str, Any] = field(default_factory=dict)
+
+
+# Other apps' pieces of a live story's page, kept with it: each renders {name: HTML or number}
+# from the story, and says which state of the story (other than its token) the pieces depend
+# on (comments: whether the thread is open, which follows the clock).
+Piece = tuple[Callable[[Article], dict[str, Any]], Callable[[Article], str]]
+_pieces: list[Piece] = []
+
+
+def add_piece(render: Callable[[Article], dict[str, Any]], state: Callable[[Article], str]) -> None:
+    """Keep `render(article)` with every live story's render, made again when `state` moves."""
+    _pieces.append((render, state))
 
 
 # -- rendering ------------------------------------------------------------------------------
@@ -94,9 +108,11 @@ def render(request: HttpRequest, story: Story, preview: bool = False) -> StoryPa
     )
 
 
-def render_key(request: HttpRequest) -> str:
-    """What a stored render depends on besides the story: code, language, zone, address."""
+def render_key(request: HttpRequest, article: Article) -> str:
+    """What a stored render depends on besides the story's token: code, language, zone,
+    address, and the state its pieces follow."""
     parts = [
+        *(state(article) for _, state in _pieces),
         release(),
         get_language() or "",
         timezone.get_current_timezone_name(),
@@ -116,11 +132,17 @@ def page_for(request: HttpRequest, article: Article) -> StoryPage:
     `article` comes from Article.objects.with_story_row() with `rendered` joined, so a stored
     page costs no query of its own.
     """
-    key = render_key(request)
+    key = render_key(request, article)
     stored = getattr(article, "rendered", None)
     if stored is not None and stored.token == article.page_token and stored.key == key:
-        return StoryPage(_kept(stored.head_html), _kept(stored.body_html), stored.tag_ids)
+        pieces = {
+            name: _kept(value) if isinstance(value, str) else value
+            for name, value in stored.pieces.items()
+        }
+        return StoryPage(_kept(stored.head_html), _kept(stored.body_html), stored.tag_ids, pieces)
     page = render(request, Story.of(article))
+    for render_piece, _ in _pieces:
+        page.pieces.update(render_piece(article))
     _keep(article, key, page)
     return page
 
@@ -139,9 +161,10 @@ def _keep(article: Article, key: str, page: StoryPage) -> None:
         head_html=page.head,
         body_html=page.body,
         tag_ids=page.tag_ids,
+        pieces=page.pieces,
         rendered_at=timezone.now(),
     )
-    columns = ["token", "key", "head_html", "body_html", "tag_ids", "rendered_at"]
+    columns = ["token", "key", "head_html", "body_html", "tag_ids", "pieces", "rendered_at"]
     connection = connections[article._state.db or "default"]
     try:
         # Inside a transaction, a savepoint keeps a failed write from breaking the rest of it.
@@ -170,21 +193,22 @@ def stories_of_part(part: Any) -> models.QuerySet:
 # model → the stories whose pages show one of its rows (and, optionally, whether a save changes
 # what they show). Story parts are found by their article_id; shared records by a join.
 StoriesOf = Callable[[Any], models.QuerySet]
-SHOWS: dict[type[models.Model], tuple[StoriesOf, Callable[[Any, Any], bool] | None]] = {}
+SHOWS: dict[type[models.Model], tuple[StoriesOf, Callable[[Any, bool, Any], bool] | None]] = {}
 
 
 def shows(
     model: type[models.Model],
     stories_of: StoriesOf = stories_of_part,
-    when: Callable[[Any, Any], bool] | None = None,
+    when: Callable[[Any, bool, Any], bool] | None = None,
 ) -> None:
     """Stale the stories `stories_of(row)` on every save of a `model` row (for which `when`,
-    if given, says the save matters) and before every delete of one."""
+    if given, says the save matters: the page cache's tests, newsroom.pagecache) and before
+    every delete of one."""
     SHOWS[model] = (stories_of, when)
     label = model._meta.label
 
-    def saved(sender: Any, instance: Any, **kwargs: Any) -> None:
-        if when is None or when(instance, kwargs.get("update_fields")):
+    def saved(sender: Any, instance: Any, created: bool = False, **kwargs: Any) -> None:
+        if when is None or when(instance, created, kwargs.get("update_fields")):
             stale(stories_of(instance))
 
     def deleting(sender: Any, instance: Any, **kwargs: Any) -> None:
@@ -218,18 +242,18 @@ def shows_links(
     )
 
 
-def _not_a_login(user: Any, update_fields: Any) -> bool:
-    """Logging in stamps last_login; a byline's name is what a story shows of a user."""
-    return update_fields is None or set(update_fields) != {"last_login"}
-
-
 def watch() -> None:
     """What a story's page shows of this app (sources registers its own)."""
     for part in (Byline, KeyTakeaway, ImpactItem, Correction):
         shows(part)
     shows(Section, lambda section: Article.objects.filter(section=section))
     shows(Tag, lambda tag: Article.objects.filter(tags=tag))
-    shows(get_user_model(), lambda user: Article.objects.filter(bylines__author=user), _not_a_login)
+    user_model = get_user_model()
+    shows(
+        user_model,
+        lambda user: Article.objects.filter(bylines__author=user),
+        CONTENT_MODELS[user_model._meta.label],  # a login is not a change
+    )
     shows(
         Article._meta.get_field("lead_image").related_model,
         lambda image: Article.objects.filter(lead_image=image),

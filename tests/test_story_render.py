@@ -146,3 +146,22 @@ def test_related_stories_never_show_a_draft_or_a_scheduled_story(client, reporte
         article.tags.add(tag)
     links = [a.text for a in parse(client.get(story.get_absolute_url())).select("aside.related a")]
     assert links == ["Live neighbour"]
+
+
+def test_a_thread_closing_with_age_makes_the_render_again(client, story, settings, editor):
+    from tests.comments_support import make_comment
+
+    make_comment(story, body="First!")
+    ten_days_ago = timezone.now() - timedelta(days=10)
+    Article.objects.filter(pk=story.pk).update(
+        published_at=ten_days_ago, first_published_at=ten_days_ago
+    )
+    prerender.stale(Article.objects.filter(pk=story.pk))
+    settings.COMMENTS_CLOSE_AFTER_DAYS = 0  # never
+    page = parse(client.get(story.get_absolute_url()))
+    assert page.select(".comment-reply") and page.select_one("#comment-form") is not None
+    settings.COMMENTS_CLOSE_AFTER_DAYS = 5  # the clock alone closes it: no save, no new token
+    page = parse(client.get(story.get_absolute_url()))
+    assert not page.select(".comment-reply") and page.select_one("#comment-form") is None
+    assert page.select_one(".comments-closed") is not None
+    assert "First!" in page.select_one("#comments").text

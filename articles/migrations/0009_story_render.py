@@ -34,6 +34,7 @@ class Migration(migrations.Migration):
                 ('head_html', models.TextField()),
                 ('body_html', models.TextField()),
                 ('tag_ids', models.JSONField(default=list)),
+                ('pieces', models.JSONField(default=dict)),
                 ('rendered_at', models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={

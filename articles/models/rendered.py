@@ -25,6 +25,8 @@ class StoryRender(models.Model):
     body_html = models.TextField()
     # The story's tags, for the related stories (which are found afresh on every request).
     tag_ids = models.JSONField(default=list)
+    # Other apps' pieces of the page (articles.prerender.add_piece), e.g. the comment thread.
+    pieces = models.JSONField(default=dict)
     rendered_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
