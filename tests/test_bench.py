@@ -54,3 +54,9 @@ def test_a_small_benchmark_prints_and_writes_its_table(tmp_path):
         assert 0 < cold["queries"] <= 8, page
         assert cold["bytes"] == warm["bytes"] > 0, page
         assert cold["median_ms"] > 0 and cold["p95_ms"] >= cold["median_ms"], page
+    # A story read since its last change comes from its stored render; after a change it is
+    # rendered afresh, every time, and costs more queries (still within the budget).
+    changed = results[("story, after a change", "cold")]
+    assert ("story, after a change", "warm") not in results
+    assert results[("story", "cold")]["queries"] < changed["queries"] <= 8
+    assert changed["bytes"] == results[("story", "cold")]["bytes"]

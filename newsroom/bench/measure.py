@@ -5,7 +5,9 @@ navigation, and in warm mode the page cache entry), then timed, each request alt
 one to the floor (a view returning a constant through the same middleware), then asked once
 more while the SQL queries are counted (counting slows the queries down, so it is never
 timed). Cold means the page cache is switched off, so every request renders the page; warm
-means it is on and the entry exists.
+means it is on and the entry exists. A story page, cold, is read from the story's stored
+render (articles.prerender), as for every story read since its last change; "story, after a
+change" gives the story a new page token before each request, so each one renders it afresh.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import math
 import os
 import statistics
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 
@@ -23,6 +25,9 @@ from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
+
+from articles import prerender
+from articles.models import Article
 
 from .build import Newsroom
 from .urls import FLOOR_PATH
@@ -37,6 +42,13 @@ CACHE_SECONDS = 3600
 class Page:
     name: str
     url: str
+    # Run, untimed, before every request to the page (and only then is it measured cold).
+    prepare: Callable[[], None] | None = None
+
+    @property
+    def modes(self) -> tuple[tuple[str, int], ...]:
+        cold, warm = ("cold", 0), ("warm", CACHE_SECONDS)
+        return (cold,) if self.prepare else (cold, warm)
 
 
 @dataclass
@@ -63,6 +75,11 @@ def pages_of(newsroom: Newsroom) -> list[Page]:
         Page("front", "/"),
         Page("story, 200 comments", f"/articles/{newsroom.busy_story}/"),
         Page("story", f"/articles/{newsroom.typical_story}/"),
+        Page(
+            "story, after a change",
+            f"/articles/{newsroom.typical_story}/",
+            prepare=lambda: _changed(newsroom.typical_story),
+        ),
         Page("archive page 1", "/articles/"),
         Page(f"archive page {deep}", f"/articles/?page={deep}"),
         Page("archive filtered", f"/articles/?section={newsroom.section}&tag={newsroom.tag}"),
@@ -109,18 +126,32 @@ def measure(newsroom: Newsroom, runs: int) -> list[Measurement]:
     gc.freeze()
     client = Client()
     with benchmark_settings():
-        results = [_time(client, "floor", FLOOR_PATH, "floor", runs)]
+        results = [_time(client, "floor", FLOOR_PATH, "floor", runs, _nothing)]
         for page in pages_of(newsroom):
-            for mode, seconds in (("cold", 0), ("warm", CACHE_SECONDS)):
+            for mode, seconds in page.modes:
                 with override_settings(PAGE_CACHE_SECONDS=seconds):
-                    results.append(_time(client, page.name, page.url, mode, runs))
+                    results.append(
+                        _time(client, page.name, page.url, mode, runs, page.prepare or _nothing)
+                    )
     return results
 
 
-def _time(client: Client, name: str, url: str, mode: str, runs: int) -> Measurement:
+def _changed(slug: str) -> None:
+    """What an edit does to a story's stored render: a new page token (articles.prerender)."""
+    prerender.stale(Article.objects.filter(slug=slug))
+
+
+def _nothing() -> None:
+    return None
+
+
+def _time(
+    client: Client, name: str, url: str, mode: str, runs: int, prepare: Callable[[], None]
+) -> Measurement:
     """Time `url`, alternating with the floor: the multiple compares the two medians of the
     same stretch of time, so a slow patch of a shared machine slows both alike."""
     for _ in range(WARM_UP):
+        prepare()
         _get(client, url)
     timings: list[float] = []
     floors: list[float] = []
@@ -128,9 +159,11 @@ def _time(client: Client, name: str, url: str, mode: str, runs: int) -> Measurem
     while len(timings) < runs:
         if url != FLOOR_PATH:
             floors.append(_timed(client, FLOOR_PATH))
+        prepare()
         timings.append(_timed(client, url))
         if len(timings) >= MIN_RUNS and time.perf_counter() - started > SECONDS_PER_PAGE:
             break
+    prepare()
     with CaptureQueriesContext(connection) as queries:
         response = _get(client, url)
     timings.sort()
