@@ -1,8 +1,12 @@
 """Sitemaps: every published story and section, and a Google News sitemap of the last two days.
 
-Both go through django.contrib.sitemaps' view; the news sitemap only swaps the template for one
-that adds the `news:` elements (https://developers.google.com/search/docs/crawling-indexing/
-sitemaps/news-sitemap).
+/sitemap.xml is an index of the others: /sitemap-pages.xml, /sitemap-sections.xml and
+/sitemap-stories.xml, whose pages (?p=2, ...) hold STORIES_PER_SITEMAP stories each, newest
+first. A page costs the same at 10,000 stories as at 1,000,000 (a single sitemap of every
+story took seconds to render and grew with the archive). All go through
+django.contrib.sitemaps' views; the news sitemap only swaps the template for one that adds the
+`news:` elements (https://developers.google.com/search/docs/crawling-indexing/sitemaps/
+news-sitemap).
 """
 
 from __future__ import annotations
@@ -16,15 +20,29 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from .models import Article, Section
+from .paging import KeysFirstPaginator
 
 NEWS_WINDOW = timedelta(days=2)
 SLUG_MARK = "story-slug"  # stands in for a slug while the story route is reversed
 NEWS_LIMIT = 1000  # Google News reads at most this many URLs per sitemap
+STORIES_PER_SITEMAP = 5000  # well under the protocol's 50,000, so a page renders quickly
 
 
 class StorySitemap(Sitemap):
+    limit = STORIES_PER_SITEMAP
+
     def items(self) -> QuerySet:
         return Article.objects.published().newest_first().only("slug", "published_at", "revised_at")
+
+    @cached_property
+    def paginator(self) -> KeysFirstPaginator:
+        """Deep pages skip index entries, not rows (articles.paging)."""
+        return KeysFirstPaginator(self._items(), self.limit)
+
+    def get_latest_lastmod(self) -> None:
+        """No time in the index for the stories: Django's default reads every story to find
+        it. Each story's own entry carries its time."""
+        return None
 
     def location(self, item: Article) -> str:
         prefix, suffix = self._around_slug

@@ -1,4 +1,4 @@
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps.views import index, sitemap
 from django.urls import path, re_path
 
 from . import feeds, sitemaps, views
@@ -19,8 +19,8 @@ urlpatterns = [
     path("feeds/atom/", feeds.LatestStoriesAtomFeed(), name="atom"),
     path(
         "sitemap.xml",
-        sitemap,
-        {"sitemaps": sitemaps.SITEMAPS, "template_name": "articles/sitemap.xml"},
+        index,
+        {"sitemaps": sitemaps.SITEMAPS, "sitemap_url_name": "articles:sitemap_section"},
         name="sitemap",
     ),
     path(
@@ -28,6 +28,13 @@ urlpatterns = [
         sitemap,
         {"sitemaps": sitemaps.NEWS_SITEMAPS, "template_name": "articles/news_sitemap.xml"},
         name="news_sitemap",
+    ),
+    # After the news sitemap, whose address this pattern would also match.
+    path(
+        "sitemap-<slug:section>.xml",
+        sitemap,
+        {"sitemaps": sitemaps.SITEMAPS, "template_name": "articles/sitemap.xml"},
+        name="sitemap_section",
     ),
     path("robots.txt", views.robots_txt, name="robots"),
     path("corrections/", views.corrections, name="corrections"),

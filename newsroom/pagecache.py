@@ -70,6 +70,7 @@ CACHEABLE_VIEWS = frozenset(
         "articles:rss",
         "articles:atom",
         "articles:sitemap",
+        "articles:sitemap_section",
         "articles:news_sitemap",
         "articles:robots",
         "articles:corrections",

@@ -37,3 +37,24 @@ def form_fields(response, form_id: str) -> dict[str, object]:
         elif field.get("type") not in ("submit", "button", "file"):
             data[name] = field.get("value", "")
     return data
+
+
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def sitemap_locations(client, url: str = "/sitemap.xml") -> list[str]:
+    """Every address the sitemap at `url` lists, following an index into its sitemaps."""
+    from urllib.parse import urlsplit
+    from xml.etree import ElementTree
+
+    response = client.get(url)
+    assert response.status_code == 200, url
+    root = ElementTree.fromstring(response.content)
+    locations = [loc.text or "" for loc in root.iter(f"{SITEMAP_NS}loc")]
+    if root.tag != f"{SITEMAP_NS}sitemapindex":
+        return locations
+    found: list[str] = []
+    for location in locations:
+        parts = urlsplit(location)
+        found += sitemap_locations(client, parts.path + (f"?{parts.query}" if parts.query else ""))
+    return found

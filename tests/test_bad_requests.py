@@ -169,7 +169,8 @@ def test_nonsense_filters_give_the_normal_archive(client, newsroom):
 
 def test_bad_sitemap_pages_are_404(client, newsroom):
     for value in ("abc", "0", "-1", "99"):
-        assert client.get(f"/sitemap.xml?p={value}").status_code == 404, value
+        assert client.get(f"/sitemap-stories.xml?p={value}").status_code == 404, value
+    assert client.get("/sitemap-nowhere.xml").status_code == 404
 
 
 # -- D8: error pages with DEBUG off -----------------------------------------------------------

@@ -15,7 +15,8 @@ PAGES = [
     "section",
     "person",
     "rss",
-    "sitemap",
+    "sitemap index",
+    "sitemap, stories",
     "api stories",
     "api story",
 ]

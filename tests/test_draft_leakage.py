@@ -68,6 +68,7 @@ def public_urls(newsroom) -> list[str]:
         "/sections/city/feeds/rss/",
         "/sections/city/feeds/atom/",
         "/sitemap.xml",
+        "/sitemap-stories.xml",
         "/sitemap-news.xml",
     ]
 
@@ -113,4 +114,4 @@ def test_a_story_unpublished_again_leaves_feeds_and_sitemap(client, newsroom, ed
     assert WORD in client.get("/feeds/rss/").content.decode()
     workflow.unpublish(draft, editor, "Pulled again.")
     assert WORD not in client.get("/feeds/rss/").content.decode()
-    assert WORD not in client.get("/sitemap.xml").content.decode()
+    assert WORD not in client.get("/sitemap-stories.xml").content.decode()

@@ -8,8 +8,9 @@ import time_machine
 from django.utils import timezone
 
 from articles import workflow
+from articles.sitemaps import StorySitemap
 from tests.factories import make_article, make_section
-from tests.html import parse
+from tests.html import parse, sitemap_locations
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +80,7 @@ def test_section_feeds_list_only_that_section(client, newsroom):
 
 
 def test_sitemap_lists_every_published_story_and_section(client, newsroom):
-    locations = [loc.text for loc in xml(client, "/sitemap.xml").iter(f"{SITEMAP}loc")]
+    locations = sitemap_locations(client)
     base = "http://testserver"
     for story in (newsroom["live"], newsroom["other"]):
         assert base + story.get_absolute_url() in locations
@@ -87,6 +88,31 @@ def test_sitemap_lists_every_published_story_and_section(client, newsroom):
     assert base + "/" in locations
     for story in newsroom["hidden"]:
         assert base + story.get_absolute_url() not in locations
+
+
+def test_the_sitemap_is_an_index_of_sitemaps_whose_story_pages_stay_small(
+    client, reporter, editor, monkeypatch
+):
+    monkeypatch.setattr(StorySitemap, "limit", 2)
+    stories = [make_article(reporter, status="published", editor=editor) for _ in range(5)]
+    index = xml(client, "/sitemap.xml")
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    listed = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
+    base = "http://testserver/sitemap-"
+    assert listed == [
+        f"{base}pages.xml",
+        f"{base}sections.xml",
+        f"{base}stories.xml",
+        f"{base}stories.xml?p=2",
+        f"{base}stories.xml?p=3",
+    ]
+    pages = [
+        [loc.text for loc in xml(client, url).iter(f"{SITEMAP}loc")]
+        for url in ("/sitemap-stories.xml", "/sitemap-stories.xml?p=2", "/sitemap-stories.xml?p=3")
+    ]
+    newest_first = [f"http://testserver{s.get_absolute_url()}" for s in reversed(stories)]
+    assert pages == [newest_first[:2], newest_first[2:4], newest_first[4:]]
+    assert client.get("/sitemap-stories.xml?p=4").status_code == 404
 
 
 def test_news_sitemap_lists_stories_of_the_last_two_days(client, reporter, editor):

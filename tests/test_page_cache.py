@@ -46,6 +46,7 @@ def public_urls(story: Article) -> list[str]:
         f"/sections/{story.section.slug}/feeds/rss/",
         f"/sections/{story.section.slug}/feeds/atom/",
         "/sitemap.xml",
+        "/sitemap-stories.xml",
         "/sitemap-news.xml",
         "/robots.txt",
         "/corrections/",

@@ -65,7 +65,7 @@ def listing_urls(article: Article) -> list[str]:
         "/articles/",
         article.section.get_absolute_url(),
         "/feeds/rss/",
-        "/sitemap.xml",
+        "/sitemap-stories.xml",
         "/api/v1/stories/",
     ]
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from articles import workflow
 from articles.models import PreviewLink
 from tests.factories import make_article, make_tag
-from tests.html import parse
+from tests.html import parse, sitemap_locations
 from tests.page_cache_support import cached, fetch, text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
@@ -30,11 +30,6 @@ def feed_links(client, url: str) -> list[str]:
     ]
 
 
-def sitemap_locations(client) -> list[str]:
-    root = ET.fromstring(client.get("/sitemap.xml").content)
-    return [loc.text for loc in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
-
-
 def surfaces(article) -> list[str]:
     """Every cached address that lists or shows the story."""
     return [
@@ -46,7 +41,7 @@ def surfaces(article) -> list[str]:
         f"/authors/{article.created_by.username}/",
         "/feeds/rss/",
         "/feeds/atom/",
-        "/sitemap.xml",
+        "/sitemap-stories.xml",
         "/sitemap-news.xml",
         "/api/v1/stories/",
         f"/api/v1/stories/{article.slug}/",

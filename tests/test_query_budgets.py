@@ -99,6 +99,7 @@ def test_listing_pages_and_feeds_cost_the_same_for_1_and_50_stories(reporter, ed
         "/sections/city/feeds/rss/",
         "/sections/city/feeds/atom/",
         "/sitemap.xml",
+        "/sitemap-stories.xml",
         "/sitemap-news.xml",
     ]
     one = {url: queries(client, url) for url in urls}

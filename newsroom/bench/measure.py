@@ -87,7 +87,8 @@ def pages_of(newsroom: Newsroom) -> list[Page]:
         Page("section", f"/sections/{newsroom.section}/"),
         Page("person", f"/people/{newsroom.person}/"),
         Page("rss", "/feeds/rss/"),
-        Page("sitemap", "/sitemap.xml"),
+        Page("sitemap index", "/sitemap.xml"),
+        Page("sitemap, stories", "/sitemap-stories.xml"),
         Page("api stories", "/api/v1/stories/"),
         Page("api story", f"/api/v1/stories/{newsroom.typical_story}/"),
     ]
