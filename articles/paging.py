@@ -1,12 +1,19 @@
-"""Pages of stories that cost the same on page 200 as on page 1."""
+"""Pages of stories that cost the same on page 200 as on page 1, at any archive size."""
 
 from __future__ import annotations
 
 import copy
+from functools import cached_property
 from typing import Any
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# Lists count their stories no further than this: counting every match is the one cost that
+# grows with the archive (13 ms for 100,000 stories on SQLite, a sequential scan on
+# PostgreSQL), and past it readers are told "more than 1,000" and page on with "Older".
+COUNT_LIMIT = 1000
 
 
 class KeysFirstPaginator(Paginator):
@@ -16,16 +23,69 @@ class KeysFirstPaginator(Paginator):
     their keys; the second reads just the page's own rows, by key, joined to what the list
     joins (section, lead image). Reading whole rows at OFFSET 4,000 would join (and read)
     every skipped story too.
+
+    With `count_limit` (None counts everything: the sitemaps must list every page), a list
+    longer than the limit is not counted to its end: `count_is_capped` says so, a page
+    exists while it has stories, and whether there is a next one comes from asking for one
+    key more than the page shows.
     """
+
+    def __init__(
+        self, object_list: Any, per_page: int, *args: Any, count_limit: int | None = None, **kw: Any
+    ) -> None:
+        super().__init__(object_list, per_page, *args, **kw)
+        self.count_limit = count_limit
+
+    @cached_property
+    def count(self) -> int:
+        if self.count_limit is None:
+            return super().count
+        return self.object_list[: self.count_limit + 1].count()
+
+    @property
+    def count_is_capped(self) -> bool:
+        return self.count_limit is not None and self.count > self.count_limit
+
+    def validate_number(self, number: Any) -> int:
+        if not self.count_is_capped:
+            return super().validate_number(number)
+        try:
+            if isinstance(number, float) and not number.is_integer():
+                raise ValueError
+            number = int(number)
+        except (TypeError, ValueError) as error:
+            raise PageNotAnInteger(_("That page number is not an integer")) from error
+        if number < 1:
+            raise EmptyPage(_("That page number is less than 1"))
+        return number
 
     def page(self, number: Any) -> Page:
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = bottom + self.per_page
+        if self.count_is_capped:
+            keys = list(self.object_list.values_list("pk", flat=True)[bottom : top + 1])
+            if not keys and number > 1:
+                raise EmptyPage(_("That page contains no results"))
+            page = UncountedPage(rows_by_key(self.object_list, keys[: self.per_page]), number, self)
+            page.more = len(keys) > self.per_page
+            return page
         if top + self.orphans >= self.count:
             top = self.count
         keys = list(self.object_list.values_list("pk", flat=True)[bottom:top])
         return self._get_page(rows_by_key(self.object_list, keys), number, self)
+
+
+class UncountedPage(Page):
+    """A page of a list not counted to its end: it knows only whether another follows."""
+
+    more = False
+
+    def has_next(self) -> bool:
+        return self.more
+
+    def end_index(self) -> int:
+        return (self.number - 1) * self.paginator.per_page + len(self.object_list)
 
 
 def rows_by_key(listed: models.QuerySet, keys: list[Any]) -> list[Any]:

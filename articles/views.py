@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 from django_filters.views import FilterView
 
-from . import metadata, prerender
+from . import metadata, paging, prerender
 from .filters import ArchiveFilter
 from .front import FrontPage
 from .models import Article, Correction, PreviewLink, Section
@@ -72,13 +72,21 @@ def published_cards() -> Any:
     return Article.objects.published().newest_first().with_cards()
 
 
-class StoryListView(ListView):
+class CountedUpToALimit:
+    """Story lists count their stories no further than paging.COUNT_LIMIT."""
+
+    def get_paginator(self, queryset: Any, per_page: int, *args: Any, **kwargs: Any) -> Any:
+        return KeysFirstPaginator(
+            queryset, per_page, *args, count_limit=paging.COUNT_LIMIT, **kwargs
+        )
+
+
+class StoryListView(CountedUpToALimit, ListView):
     """A page of published story cards, newest first; later pages are noindex."""
 
     template_name = "articles/listing.html"
     context_object_name = "stories"
     paginate_by = STORIES_PER_PAGE
-    paginator_class = KeysFirstPaginator
     allow_empty = True
 
     def title(self) -> str:
@@ -143,14 +151,13 @@ class AuthorView(StoryListView):
         return str(_("Stories by %(name)s.") % {"name": self.title()})
 
 
-class ArchiveView(FilterView):
+class ArchiveView(CountedUpToALimit, FilterView):
     """Every published story, filtered and searched; an invalid filter is shown and ignored."""
 
     filterset_class = ArchiveFilter
     template_name = "articles/archive.html"
     context_object_name = "stories"
     paginate_by = STORIES_PER_PAGE
-    paginator_class = KeysFirstPaginator
     strict = False
 
     def get_queryset(self) -> Any:

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from articles import paging
 from articles.views import StoryListView
 from sources.models import Quote
 from tests.factories import make_article, make_person, make_section, make_tag, make_user
@@ -76,6 +77,38 @@ def test_listing_pages_paginate(reporter, editor, client, monkeypatch):
     assert headlines(second) == ["Story 2"]
     assert first.select_one('.pagination a[rel="next"]')["href"] == "?page=2"
     assert client.get("/sections/city/?page=3").status_code == 404
+
+
+def test_a_long_list_is_counted_up_to_a_limit_and_still_pages_to_its_end(
+    reporter, editor, client, monkeypatch
+):
+    monkeypatch.setattr(StoryListView, "paginate_by", 2)
+    monkeypatch.setattr(paging, "COUNT_LIMIT", 3)
+    section = make_section("City")
+    for n in range(7):
+        published(reporter, editor, n, headline=f"Story {n}", section=section)
+    pages = [parse(client.get(f"/sections/city/?page={n}")) for n in (1, 2, 3, 4)]
+    assert [headlines(page) for page in pages] == [
+        ["Story 0", "Story 1"],
+        ["Story 2", "Story 3"],
+        ["Story 4", "Story 5"],
+        ["Story 6"],
+    ]
+    assert pages[0].select_one(".story-count").text == "More than 3 stories"
+    assert pages[1].select_one('.pagination [aria-current="page"]').text == "Page 2"
+    assert [bool(page.select('.pagination a[rel="next"]')) for page in pages] == [
+        True,
+        True,
+        True,
+        False,
+    ]
+    assert client.get("/sections/city/?page=5").status_code == 404
+    assert client.get("/sections/city/?page=0").status_code == 404
+    assert client.get("/sections/city/?page=two").status_code == 404
+    monkeypatch.setattr(paging, "COUNT_LIMIT", 7)  # a list within the limit is counted whole
+    page = parse(client.get("/sections/city/?page=2"))
+    assert page.select_one(".story-count").text == "7 stories"
+    assert page.select_one('.pagination [aria-current="page"]').text == "Page 2 of 4"
 
 
 def test_tag_page_lists_tagged_stories(reporter, editor, client):
