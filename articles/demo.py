@@ -19,7 +19,7 @@ from images import illustrations
 from images.models import Image
 from sources.models import Claim, Person, Quote, Source, StorySource
 
-from . import demo_content, history, workflow
+from . import demo_content, history, prerender, workflow
 from .models import Article, Byline, ImpactItem, KeyTakeaway, Section, Tag
 from .permissions import EDITORS, REPORTERS
 
@@ -171,7 +171,9 @@ def _move_through_workflow(article: Article, state: str, days_ago: int, users: d
     workflow.publish(article, editor)
     # Demo stories were "published" some days ago: backdate the record, not the rules.
     when = timezone.now() - datetime.timedelta(days=days_ago, hours=2)
-    Article.objects.filter(pk=article.pk).update(published_at=when, first_published_at=when)
+    backdated = Article.objects.filter(pk=article.pk)
+    backdated.update(published_at=when, first_published_at=when)
+    prerender.stale(backdated)  # update() sends no signal
     article.events.filter(action=workflow.PUBLISH).update(at=when)
 
 
@@ -186,7 +188,9 @@ def load() -> DemoReport:
                 # A newsroom loaded before stories had pictures gets them now, once.
                 if existing.lead_image_id is None and row.get("image"):
                     image = _lead_image(row, users["reporter"])
-                    Article.objects.filter(pk=existing.pk).update(lead_image=image)
+                    pictured = Article.objects.filter(pk=existing.pk)
+                    pictured.update(lead_image=image)
+                    prerender.stale(pictured)
                     report.pictured_stories.append(existing.headline)
                 continue
             article = _build_story(row, refs, users)
