@@ -24,9 +24,9 @@ class KeysFirstPaginator(Paginator):
     joins (section, lead image). Reading whole rows at OFFSET 4,000 would join (and read)
     every skipped story too.
 
-    With `count_limit` (None counts everything), a list longer than the limit is not counted to its end: `count_is_capped` says so, a page
-    exists while it has stories, and whether there is a next one comes from asking for one
-    key more than the page shows.
+    With `count_limit` (None counts everything), a list longer than the limit is not
+    counted to its end: `count_is_capped` says so, a page exists while it has stories, and
+    whether there is a next one comes from asking for one key more than the page shows.
     """
 
     def __init__(
