@@ -1,4 +1,7 @@
+from typing import Any
+
 from django.apps import AppConfig
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 
@@ -35,7 +38,8 @@ def watch_story_pages() -> None:
     prerender.shows_links(Claim.sources.through, prerender.stories_of_part, _citing)
 
 
-def _citing(source: object, claim_pks: set[object] | None) -> object:
+def _citing(source: Any, claim_pks: set[Any] | None) -> QuerySet:
+    """The stories whose claims a source was given to (or, for a clear, still cites)."""
     from articles.models import Article
 
     if claim_pks is None:
