@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from images import illustrations
 from images.models import Image
+from sources import story_times
 from sources.models import Claim, Person, Quote, Source, StorySource
 
 from . import demo_content, history, prerender, workflow
@@ -173,7 +174,9 @@ def _move_through_workflow(article: Article, state: str, days_ago: int, users: d
     when = timezone.now() - datetime.timedelta(days=days_ago, hours=2)
     backdated = Article.objects.filter(pk=article.pk)
     backdated.update(published_at=when, first_published_at=when)
-    prerender.stale(backdated)  # update() sends no signal
+    # update() sends no signal: the stored page and the quotes' times follow by hand.
+    prerender.stale(backdated)
+    story_times.follow(backdated)
     article.events.filter(action=workflow.PUBLISH).update(at=when)
 
 

@@ -13,10 +13,11 @@ class SourcesConfig(AppConfig):
     def ready(self) -> None:
         from articles import history
 
-        from . import citations, rules
+        from . import citations, rules, story_times
         from .models import Claim, Quote, StorySource
 
         citations.connect_signals()
+        story_times.connect_signals()
         rules.register()
         watch_story_pages()
         # Revisions keep the source list before the claims and quotes that cite it.

@@ -178,11 +178,20 @@ class Quote(models.Model):
         related_name="quotes",
     )
     is_pull = models.BooleanField(_("pull quote"), default=False)
+    # The story's publication time, kept here so a person's page finds their newest quotes
+    # through an index instead of sorting every quote they ever gave (sources.story_times).
+    story_published_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["position"]
         verbose_name = _("quote")
         verbose_name_plural = _("quotes")
+        indexes = [
+            models.Index(
+                fields=["speaker", "-story_published_at", "-article", "position"],
+                name="quote_speaker_newest",
+            )
+        ]
         constraints = [
             models.UniqueConstraint(fields=["article", "position"], name="quote_position_unique"),
             models.UniqueConstraint(
@@ -197,4 +206,10 @@ class Quote(models.Model):
         assign_position(self)
         if not self.role and self.speaker_id:
             self.role = self.speaker.role
+        # Read afresh: the story in memory may predate a change to its time.
+        times = type(self.article).objects.filter(pk=self.article_id)
+        self.story_published_at = times.values_list("published_at", flat=True).first()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "story_published_at"}
         super().save(*args, **kwargs)

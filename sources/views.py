@@ -31,7 +31,7 @@ class PersonView(ListView):
             published_quotes.filter(speaker=self.person)
             .select_related("article")
             .only("text", "role", "said_on", "article__headline", "article__slug")
-            .order_by("-article__published_at", "-article__pk", "position")
+            .order_by("-story_published_at", "-article_id", "position")
         )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

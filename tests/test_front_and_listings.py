@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from articles import paging
+from articles import paging, workflow
 from articles.views import StoryListView
 from sources.models import Quote
 from tests.factories import make_article, make_person, make_section, make_tag, make_user
@@ -156,6 +156,27 @@ def test_person_page_lists_their_quotes_with_links(reporter, editor, client):
         second.get_absolute_url(),
         first.get_absolute_url(),
     ]
+
+
+def test_person_page_follows_a_story_published_again(reporter, editor, second_editor, client):
+    speaker = make_person("Ada Quayle", slug="ada-quayle")
+    first = make_article(reporter, status="published", editor=editor, headline="First")
+    second = make_article(reporter, status="published", editor=editor, headline="Second")
+    for article, words in ((first, "Words one"), (second, "Words two")):
+        Quote.objects.create(article=article, speaker=speaker, text=words)
+
+    def quoted() -> list[str]:
+        page = parse(client.get("/people/ada-quayle/"))
+        return [q.blockquote.get_text(strip=True) for q in page.select("figure.quote")]
+
+    assert quoted() == ["Words two", "Words one"]
+    workflow.unpublish(first, second_editor, "A fact to check.")
+    assert quoted() == ["Words two"]
+    first.refresh_from_db()
+    workflow.submit(first, reporter)
+    workflow.publish(first, second_editor)  # published again: newest now
+    assert Quote.objects.get(article=first).story_published_at == first.published_at
+    assert quoted() == ["Words one", "Words two"]
 
 
 def test_person_quoted_only_in_drafts_has_no_page(reporter, client):

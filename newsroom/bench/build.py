@@ -344,6 +344,7 @@ class _StoryBatch:
                         text=text,
                         source=own[0],
                         is_pull=position == 1,
+                        story_published_at=article.published_at,
                     )
                 )
         return claims, citations
