@@ -83,9 +83,6 @@ class UncountedPage(Page):
     def has_next(self) -> bool:
         return self.more
 
-    def end_index(self) -> int:
-        return (self.number - 1) * self.paginator.per_page + len(self.object_list)
-
 
 def rows_by_key(listed: models.QuerySet, keys: list[Any]) -> list[Any]:
     """The rows with these keys, shaped as `listed` shapes them (joins, deferred columns,

@@ -2,16 +2,16 @@
 
 Most of a story page — its <head> metadata and the whole <article>: headline, bylines, lead
 image, takeaways, claims with their numbered citations, context, pull quote, sources,
-corrections, tags — changes only when the story or a record it shows does. `page_for` renders
-those two pieces the first time a reader asks after such a change and keeps them in a
-StoryRender row; every later request reads them with the story's own row. The parts that
-follow the clock or other stories (related stories, the comment thread and whether it is
-open) are rendered on every request.
+corrections, tags — changes only when the story or a record it shows does, and so does the
+approved comment thread other apps add as a piece (add_piece). `page_for` renders these the
+first time a reader asks after such a change and keeps them in a StoryRender row; every later
+request reads them with the story's own row. What follows other stories or the reader (the
+related stories, the comment form, messages) is rendered on every request.
 
 **Exact, by token.** Every story has a random `page_token`. A render is kept with the token
 it was made from and used only while the story still has that token. Every change to
 something the page shows gives the stories that show it a new token, *in the same
-transaction* as the change (the SHOWS registry below, wired to the models' signals; a save of
+transaction* as the change (`shows()` below wires each model's signals to it; a save of
 the story itself makes one in Article.save). A reader reads the token before the rows it
 renders from, so a render can be older than its token says only if it is kept under a token
 that has already been replaced: it is never used. A new random token can never equal an old
@@ -209,10 +209,8 @@ def stories_of_part(part: Any) -> models.QuerySet:
     return Article.objects.filter(pk=part.article_id)
 
 
-# model → the stories whose pages show one of its rows (and, optionally, whether a save changes
-# what they show). Story parts are found by their article_id; shared records by a join.
+# The stories whose pages show a row: story parts by their article_id, shared records by a join.
 StoriesOf = Callable[[Any], models.QuerySet]
-SHOWS: dict[type[models.Model], tuple[StoriesOf, Callable[[Any, bool, Any], bool] | None]] = {}
 
 
 def shows(
@@ -223,7 +221,6 @@ def shows(
     """Stale the stories `stories_of(row)` on every save of a `model` row (for which `when`,
     if given, says the save matters: the page cache's tests, newsroom.pagecache) and before
     every delete of one."""
-    SHOWS[model] = (stories_of, when)
     label = model._meta.label
 
     def saved(sender: Any, instance: Any, created: bool = False, **kwargs: Any) -> None:
