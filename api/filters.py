@@ -16,9 +16,8 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import IsoDateTimeField
 
-from articles.models import Article, Byline, WorkflowEvent
+from articles.models import Article, Byline, Quote, StorySource, WorkflowEvent
 from articles.search import MAX_QUERY_LENGTH, search
-from sources.models import Quote, StorySource
 
 from .params import as_utc
 

@@ -19,10 +19,20 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from articles.models import Article, Byline, Correction, ImpactItem, KeyTakeaway, Section, Tag
+from articles.models import (
+    Article,
+    Byline,
+    Claim,
+    Correction,
+    ImpactItem,
+    KeyTakeaway,
+    Quote,
+    Section,
+    Tag,
+)
 from articles.story import CitedClaim, Story
 from images.models import Image
-from sources.models import Claim, Person, Quote, Source
+from sources.models import Person, Source
 
 from .richtext import RichTextField
 

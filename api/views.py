@@ -22,9 +22,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from articles import workflow
-from articles.models import Article, Correction, Section, Tag, WorkflowEvent
+from articles.models import Article, Correction, Quote, Section, Tag, WorkflowEvent
 from articles.story import Story
-from sources.models import Person, Quote, Source
+from sources.models import Person, Source
 
 from . import ninjs, serializers
 from .conditional import make_conditional, story_last_modified

@@ -9,9 +9,11 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import navigation
+        from . import citations, navigation, story_times
 
         navigation.connect_signals()
+        citations.connect_signals()
+        story_times.connect_signals()
 
         from . import history, notifications
 

@@ -17,11 +17,20 @@ from django.utils import timezone
 
 from images import illustrations
 from images.models import Image
-from sources import story_times
-from sources.models import Claim, Person, Quote, Source, StorySource
+from sources.models import Person, Source
 
-from . import demo_content, history, prerender, workflow
-from .models import Article, Byline, ImpactItem, KeyTakeaway, Section, Tag
+from . import demo_content, history, prerender, story_times, workflow
+from .models import (
+    Article,
+    Byline,
+    Claim,
+    ImpactItem,
+    KeyTakeaway,
+    Quote,
+    Section,
+    StorySource,
+    Tag,
+)
 from .permissions import EDITORS, REPORTERS
 
 DEMO_USERS = [

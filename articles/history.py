@@ -28,7 +28,17 @@ from django.utils.translation import gettext_lazy
 from reversion.models import Version
 
 from . import workflow
-from .models import Article, Byline, ImpactItem, KeyTakeaway, StoryRevision, Tag
+from .models import (
+    Article,
+    Byline,
+    Claim,
+    ImpactItem,
+    KeyTakeaway,
+    Quote,
+    StoryRevision,
+    StorySource,
+    Tag,
+)
 
 # The story's own content: compared and restored.
 STORY_FIELDS = (
@@ -65,7 +75,14 @@ _parts: dict[str, type[models.Model]] = {}
 
 
 def register() -> None:
-    register_parts(bylines=Byline, takeaways=KeyTakeaway, impact_items=ImpactItem)
+    register_parts(
+        bylines=Byline,
+        takeaways=KeyTakeaway,
+        impact_items=ImpactItem,
+        source_entries=StorySource,
+        claims=Claim,
+        quotes=Quote,
+    )
     workflow.on_transition(_record_transition)
 
 

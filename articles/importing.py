@@ -15,10 +15,19 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from sources.models import Claim, Person, Quote, Source, StorySource
+from sources.models import Person, Source
 
 from . import history, roles, storytext
-from .models import Article, Byline, ImpactItem, KeyTakeaway, WorkflowEvent
+from .models import (
+    Article,
+    Byline,
+    Claim,
+    ImpactItem,
+    KeyTakeaway,
+    Quote,
+    StorySource,
+    WorkflowEvent,
+)
 from .slugs import slug_for_headline
 
 IMPORT = "import"  # the WorkflowEvent action

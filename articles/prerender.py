@@ -46,16 +46,20 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from newsroom.pagecache import CONTENT_MODELS, release
+from sources.models import Person, Source
 
 from . import metadata
 from .models import (
     Article,
     Byline,
+    Claim,
     Correction,
     ImpactItem,
     KeyTakeaway,
+    Quote,
     Section,
     StoryRender,
+    StorySource,
     Tag,
 )
 from .models.article import new_page_token
@@ -259,9 +263,13 @@ def shows_links(
 
 
 def watch() -> None:
-    """What a story's page shows of this app (sources registers its own)."""
-    for part in (Byline, KeyTakeaway, ImpactItem, Correction):
+    """What a story's page shows: its parts, and the shared records they point at."""
+    for part in (Byline, KeyTakeaway, ImpactItem, Correction, Claim, Quote, StorySource):
         shows(part)
+    # A source shows in its stories' lists (every cited source is kept in the list).
+    shows(Source, lambda source: Article.objects.filter(source_entries__source=source))
+    shows(Person, lambda person: Article.objects.filter(quotes__speaker=person))
+    shows_links(Claim.sources.through, stories_of_part, _citing)
     shows(Section, lambda section: Article.objects.filter(section=section))
     shows(Tag, lambda tag: Article.objects.filter(tags=tag))
     user_model = get_user_model()
@@ -277,6 +285,13 @@ def watch() -> None:
     shows_links(
         Article.tags.through, lambda article: Article.objects.filter(pk=article.pk), _tagged
     )
+
+
+def _citing(source: Any, claim_pks: set[Any] | None) -> models.QuerySet:
+    """The stories whose claims a source was given to (or, for a clear, still cites)."""
+    if claim_pks is None:
+        return Article.objects.filter(claims__sources=source)
+    return Article.objects.filter(claims__pk__in=claim_pks)
 
 
 def _tagged(tag: Any, article_pks: set[Any] | None) -> models.QuerySet:

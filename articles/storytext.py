@@ -13,12 +13,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from sources.models import Person, Source
+
+from .models import Article, KeyTakeaway, Quote
 from .story import Story
 
 STANDFIRST = "standfirst"
@@ -241,7 +243,7 @@ class _Reader:
                     self._missing_headline(number)
                 else:
                     self.story.headline = _flat(stripped)
-                    self._check_length(number, self.story.headline, "articles.Article", "headline")
+                    self._check_length(number, self.story.headline, Article, "headline")
                 continue
             bullet = _BULLET.match(raw)
             if bullet:
@@ -264,9 +266,9 @@ class _Reader:
     def _missing_headline(self, line: int) -> None:
         self.problem(line, _("The story has no headline: its first line should be the headline."))
 
-    def _check_length(self, line: int, value: str, model: str, field_name: str) -> None:
+    def _check_length(self, line: int, value: str, model: type, field_name: str) -> None:
         """Refuse here what the database column could not hold."""
-        model_field = apps.get_model(model)._meta.get_field(field_name)
+        model_field = model._meta.get_field(field_name)
         if len(value) > model_field.max_length:
             self.problem(
                 line,
@@ -326,8 +328,8 @@ class _Reader:
 
     def _add_quote(self, line: int, text: str, attribution: tuple[str, str]) -> None:
         speaker, role = attribution
-        self._check_length(line, speaker, "sources.Person", "name")
-        self._check_length(line, role, "sources.Quote", "role")
+        self._check_length(line, speaker, Person, "name")
+        self._check_length(line, role, Quote, "role")
         self.story.quotes.append(QuoteText(text, speaker, role))
 
     def _until_unknown_heading(self, blocks: list[_Block]) -> list[_Block]:
@@ -390,7 +392,7 @@ class _Reader:
             if block.kind != "bullet":
                 self._refuse(block, TAKEAWAYS, _("one bullet (•, - or *) per takeaway"))
             elif block.text:
-                self._check_length(block.line, block.text, "articles.KeyTakeaway", "text")
+                self._check_length(block.line, block.text, KeyTakeaway, "text")
                 self.story.takeaways.append(block.text)
 
     def _claims(self, blocks: list[_Block]) -> list[ClaimText]:
@@ -452,7 +454,7 @@ class _Reader:
             if source.title != source.url:  # a bare address's title is cut to fit
                 checked.append(("title", source.title))
             for field_name, value in checked:
-                self._check_length(block.line, value, "sources.Source", field_name)
+                self._check_length(block.line, value, Source, field_name)
             key = source.url or source.title.casefold()
             if key in seen:
                 self.problem(

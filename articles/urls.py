@@ -1,7 +1,7 @@
 from django.contrib.sitemaps.views import index, sitemap
 from django.urls import path, re_path
 
-from . import feeds, sitemaps, views
+from . import feeds, people, sitemaps, views
 
 app_name = "articles"
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("sections/<slug:slug>/feeds/rss/", feeds.SectionFeed(), name="section_rss"),
     path("sections/<slug:slug>/feeds/atom/", feeds.SectionAtomFeed(), name="section_atom"),
     path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
+    path("people/<slug:slug>/", people.PersonView.as_view(), name="person"),
     # The characters Django allows in a username, so nothing else (a NUL byte) reaches the database.
     re_path(r"^authors/(?P<username>[\w.@+-]+)/$", views.AuthorView.as_view(), name="author"),
     path("feeds/rss/", feeds.LatestStoriesFeed(), name="rss"),

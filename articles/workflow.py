@@ -19,7 +19,7 @@ from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import roles
+from . import roles, rules
 from .models import Article, WorkflowEvent
 
 SUBMIT = "submit"
@@ -45,15 +45,11 @@ _MOVES = {
     RESCHEDULE: (Status.PUBLISHED, Status.PUBLISHED),  # only while it is still scheduled
 }
 
-# Editorial rules per transition. Other apps add theirs (sources: citations, pull quote).
-_rules: dict[str, list[Rule]] = {SUBMIT: [], PUBLISH: []}
-
-
-def register_rule(action: str, rule: Rule) -> None:
-    """Add a rule (a function returning the messages of what is missing) to a transition."""
-    if rule not in _rules[action]:
-        _rules[action].append(rule)
-
+# The editorial rules each transition checks (articles.rules); the others check none.
+_RULES: dict[str, tuple[Rule, ...]] = {
+    SUBMIT: rules.SUBMIT_RULES,
+    PUBLISH: rules.PUBLISH_RULES,
+}
 
 # Called inside the transaction after each transition (history records a revision;
 # notifications queue their emails for after the commit).
@@ -64,31 +60,6 @@ def on_transition(listener: Listener) -> None:
     """Be told (article, event) after every transition, inside its transaction."""
     if listener not in _listeners:
         _listeners.append(listener)
-
-
-def _story_basics(article: Article) -> list[str]:
-    missing = []
-    if not article.headline.strip():
-        missing.append(_("The story needs a headline."))
-    if not article.standfirst.strip():
-        missing.append(_("The story needs a standfirst."))
-    if not article.takeaways.exists():
-        missing.append(_("The story needs at least one key takeaway."))
-    return missing
-
-
-def _lead_image_has_alt_text(article: Article) -> list[str]:
-    """The form requires alt text, but a bulk import or the shell can still leave it blank."""
-    image = article.lead_image
-    if image is not None and not image.has_alt_text:
-        return [_("The lead image “%s” needs alt text.") % image.label]
-    return []
-
-
-register_rule(SUBMIT, _story_basics)
-register_rule(PUBLISH, _story_basics)
-register_rule(SUBMIT, _lead_image_has_alt_text)
-register_rule(PUBLISH, _lead_image_has_alt_text)
 
 
 # -- who may do what -----------------------------------------------------------------------
@@ -195,7 +166,7 @@ def _check(user: Any, action: str, article: Article) -> None:
     problem = _state_problem(action, article)
     if problem:
         raise ValidationError(problem, code="state")
-    messages = [message for rule in _rules.get(action, []) for message in rule(article)]
+    messages = [message for rule in _RULES.get(action, ()) for message in rule(article)]
     if messages:
         raise ValidationError(messages, code="rules")
 

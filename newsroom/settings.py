@@ -95,6 +95,17 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "newsroom.urls"
+
+
+def person_page(person: object) -> str:
+    from django.urls import reverse
+
+    return reverse("articles:person", kwargs={"slug": person.slug})  # type: ignore[attr-defined]
+
+
+# A person's page lists their quotes in stories, so `articles` serves it; `sources` (the
+# library of people) does not know it. Django gives Person its get_absolute_url from here.
+ABSOLUTE_URL_OVERRIDES = {"sources.person": person_page}
 WSGI_APPLICATION = "newsroom.wsgi.application"
 
 TEMPLATES = [

@@ -12,7 +12,6 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/", include("api.urls")),
     path("", include("articles.urls")),
-    path("", include("sources.urls")),
     path("", include("comments.urls")),
 ]
 

@@ -13,10 +13,21 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 
 from articles import workflow
-from articles.models import Article, Byline, Correction, ImpactItem, KeyTakeaway, Section, Tag
+from articles.models import (
+    Article,
+    Byline,
+    Claim,
+    Correction,
+    ImpactItem,
+    KeyTakeaway,
+    Quote,
+    Section,
+    StorySource,
+    Tag,
+)
 from articles.permissions import EDITORS, REPORTERS
 from images.models import Image
-from sources.models import Claim, Person, Quote, Source, StorySource
+from sources.models import Person, Source
 
 _counter = itertools.count(1)
 PASSWORD = "correct-horse-battery-staple"

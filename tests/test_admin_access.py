@@ -10,8 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import workflow
-from articles.models import Article, KeyTakeaway, WorkflowEvent
-from sources.models import Claim
+from articles.models import Article, Claim, KeyTakeaway, WorkflowEvent
 from tests.api_client import results
 from tests.factories import make_article
 from tests.html import form_fields, parse

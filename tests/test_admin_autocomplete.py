@@ -37,12 +37,12 @@ def test_story_form_autocompletes_list_choices_in_order(reporter_client):
         "Port",
         "Weather",
     ]
-    assert autocomplete(reporter_client, "sources", "claim", "sources") == [
+    assert autocomplete(reporter_client, "articles", "claim", "sources") == [
         "Budget paper",
         "Ferry filing",
         "Tide tables",
     ]
-    assert autocomplete(reporter_client, "sources", "quote", "speaker") == [
+    assert autocomplete(reporter_client, "articles", "quote", "speaker") == [
         "Ada Quayle",
         "Mina Ross",
         "Wyn Evans",

@@ -4,8 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Byline, WorkflowEvent
-from sources.models import Claim, Quote, StorySource
+from articles.models import Article, Byline, Claim, Quote, StorySource, WorkflowEvent
 from tests.factories import make_article, make_person, make_section, make_source
 from tests.html import form_fields, parse
 

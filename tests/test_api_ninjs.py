@@ -8,8 +8,7 @@ from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator
 
 from articles import workflow
-from articles.models import Correction
-from sources.models import Quote
+from articles.models import Correction, Quote
 from tests.api_client import get_json
 from tests.factories import add_parts, make_article, make_person
 

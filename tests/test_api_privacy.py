@@ -3,7 +3,7 @@
 import pytest
 
 from articles import workflow
-from sources.models import Claim, Quote, StorySource
+from articles.models import Claim, Quote, StorySource
 from tests.api_client import every_response
 from tests.factories import add_parts, make_article, make_editor, make_person, make_source
 

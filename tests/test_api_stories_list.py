@@ -6,7 +6,7 @@ import pytest
 import time_machine
 
 from articles import workflow
-from sources.models import Quote, StorySource
+from articles.models import Quote, StorySource
 from tests.api_client import get_json, results
 from tests.factories import (
     make_article,

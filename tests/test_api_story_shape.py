@@ -6,8 +6,7 @@ import pytest
 from django.test import Client
 
 from articles import workflow
-from articles.models import Correction, ImpactItem, KeyTakeaway
-from sources.models import Claim, Quote, StorySource
+from articles.models import Claim, Correction, ImpactItem, KeyTakeaway, Quote, StorySource
 from tests.api_client import get_json
 from tests.factories import make_article, make_person, make_section, make_source, make_tag
 

@@ -11,8 +11,7 @@ import time_machine
 from django.utils import timezone
 
 from articles import workflow
-from articles.models import Byline, Correction
-from sources.models import Quote, StorySource
+from articles.models import Byline, Correction, Quote, StorySource
 from tests.api_client import LISTS, every_response, get_json, results
 from tests.factories import (
     make_article,

@@ -8,9 +8,8 @@ from django import forms
 from django.utils import timezone
 
 from articles.filters import QuickSelect
-from articles.models import Article
+from articles.models import Article, Claim, Quote
 from articles.views import ArchiveView
-from sources.models import Claim, Quote
 from tests.factories import make_article, make_person, make_section, make_tag
 from tests.html import parse
 

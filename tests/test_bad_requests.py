@@ -6,9 +6,9 @@ from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.test import Client
 from django.urls import path
 
+from articles.models import Quote
 from articles.slugs import slug_for_headline
 from newsroom.urls import urlpatterns as project_urlpatterns
-from sources.models import Quote
 from tests.factories import make_article, make_person, make_section, make_tag
 from tests.html import parse
 

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from articles import workflow
-from sources.models import Claim, Quote
+from articles.models import Claim, Quote
 from tests.factories import make_article, make_person, make_section, make_tag
 from tests.html import parse
 

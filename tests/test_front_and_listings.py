@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone
 
 from articles import paging, workflow
+from articles.models import Quote
 from articles.views import StoryListView
-from sources.models import Quote
 from tests.factories import make_article, make_person, make_section, make_tag, make_user
 from tests.html import parse
 

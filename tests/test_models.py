@@ -5,9 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models.deletion import ProtectedError
 
-from articles.models import Article, KeyTakeaway
+from articles.models import Article, Claim, KeyTakeaway, Quote, StorySource
 from articles.slugs import slug_for_headline
-from sources.models import Claim, Quote, StorySource
 from tests.factories import make_article, make_editor, make_person, make_source
 
 pytestmark = pytest.mark.django_db

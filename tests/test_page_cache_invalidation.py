@@ -14,17 +14,20 @@ from articles import workflow
 from articles.models import (
     Article,
     Byline,
+    Claim,
     Correction,
     ImpactItem,
     KeyTakeaway,
+    Quote,
     Section,
     StoryRevision,
+    StorySource,
     Tag,
 )
 from comments import moderation
 from comments.models import Comment
 from images.models import Image
-from sources.models import Claim, Person, Quote, Source, StorySource
+from sources.models import Person, Source
 from tests.comments_support import make_comment
 from tests.factories import (
     PASSWORD,

@@ -5,8 +5,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
-from articles.models import Article
-from sources.models import Person, Quote, Source
+from articles.models import Article, Quote
+from sources.models import Person, Source
 from tests.factories import make_article, make_person, make_user
 from tests.html import parse
 

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles import workflow
-from sources.models import Quote
+from articles.models import Quote
 from tests.factories import (
     add_parts,
     make_article,

@@ -5,8 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from articles import history, workflow
-from articles.models import Article, StoryRevision
-from sources.models import Claim, Quote
+from articles.models import Article, Claim, Quote, StoryRevision
 from tests.factories import make_article, make_person, make_source
 from tests.html import form_fields, parse
 

@@ -4,9 +4,8 @@ import pytest
 from django.db import connection
 
 from articles import workflow
-from articles.models import Article, KeyTakeaway
+from articles.models import Article, KeyTakeaway, Quote
 from articles.search import MAX_TERMS, search, terms
-from sources.models import Quote
 from tests.factories import make_article, make_editor, make_person
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,7 @@ import json
 import pytest
 
 from articles import workflow
-from articles.models import ImpactItem, KeyTakeaway, Section, Tag
-from sources.models import Claim, Quote
+from articles.models import Claim, ImpactItem, KeyTakeaway, Quote, Section, Tag
 from tests.factories import make_article, make_person, make_source
 from tests.html import parse
 

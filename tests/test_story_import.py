@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from articles import history, importing, workflow
-from articles.models import Article, KeyTakeaway, WorkflowEvent
-from sources.models import Claim, Person, Quote, Source, StorySource
+from articles.models import Article, Claim, KeyTakeaway, Quote, StorySource, WorkflowEvent
+from sources.models import Person, Source
 from tests.factories import make_person, make_source, make_user
 from tests.story_samples import FULL, SEED_SHAPED
 

@@ -6,8 +6,7 @@ import pytest
 from django.utils import timezone
 
 from articles import workflow
-from articles.models import Correction
-from sources.models import Claim, StorySource
+from articles.models import Claim, Correction, StorySource
 from tests.factories import make_article, make_full_story, make_section, make_source, make_tag
 from tests.html import parse
 

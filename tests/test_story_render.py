@@ -16,8 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles import prerender, workflow
-from articles.models import Article, StoryRender, Tag
-from sources.models import Claim
+from articles.models import Article, Claim, StoryRender, Tag
 from tests.factories import make_article, make_full_story, make_source, make_tag
 from tests.html import parse
 

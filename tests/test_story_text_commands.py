@@ -5,8 +5,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from articles import importing, storytext
-from articles.models import Article, WorkflowEvent
-from sources.models import Person, Quote, Source
+from articles.models import Article, Quote, WorkflowEvent
+from sources.models import Person, Source
 from tests.factories import make_article, make_person, make_user
 from tests.story_samples import FULL, SEED_SHAPED
 

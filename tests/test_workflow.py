@@ -10,8 +10,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from articles import workflow
-from articles.models import Article, KeyTakeaway, WorkflowEvent
-from sources.models import Claim, Quote
+from articles.models import Article, Claim, KeyTakeaway, Quote, WorkflowEvent
 from tests.factories import make_article, make_person
 
 pytestmark = pytest.mark.django_db

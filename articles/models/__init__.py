@@ -21,12 +21,14 @@ from .editorial import (
     WorkflowEvent,
 )
 from .rendered import StoryRender
+from .attribution import Claim, Quote, StorySource
 # isort: on
 
 __all__ = [
     "Article",
     "ArticleQuerySet",
     "Byline",
+    "Claim",
     "Correction",
     "CorrectionQuerySet",
     "ImpactItem",
@@ -35,10 +37,12 @@ __all__ = [
     "NotificationPreferenceQuerySet",
     "PreviewLink",
     "PreviewLinkQuerySet",
+    "Quote",
     "SearchEntry",
     "Section",
     "StoryRender",
     "StoryRevision",
+    "StorySource",
     "Tag",
     "WorkflowEvent",
     "assign_position",

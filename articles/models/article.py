@@ -7,7 +7,6 @@ import uuid
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +16,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
+
+from images.models import Image
+from sources.models import Person
 
 from .. import markup, roles
 from ..slugs import slug_for_headline
@@ -115,9 +117,10 @@ class ArticleQuerySet(models.QuerySet):
 
     def people_quoted(self) -> models.QuerySet:
         """The people quoted in any of these stories."""
-        quote_model = apps.get_model("sources", "Quote")
-        quotes = self.parts_of_these(quote_model.objects.filter(speaker=OuterRef("pk")))
-        return apps.get_model("sources", "Person").objects.filter(Exists(quotes))
+        from .attribution import Quote  # attribution.py imports this module
+
+        quotes = self.parts_of_these(Quote.objects.filter(speaker=OuterRef("pk")))
+        return Person.objects.filter(Exists(quotes))
 
     def parts_of_these(self, rows: models.QuerySet) -> models.QuerySet:
         """Those of `rows` (which point at a story by `article_id`) that belong to one of
@@ -140,18 +143,18 @@ class ArticleQuerySet(models.QuerySet):
 
 def story_prefetches() -> list[Any]:
     """The parts of a story that Story.of reads from prefetched rows (see with_story_parts)."""
-    claim_model = apps.get_model("sources", "Claim")
-    entry_model = apps.get_model("sources", "StorySource")
+    from .attribution import Claim, StorySource  # attribution.py imports this module
+
     return [
         _bylines_with_authors(),
         models.Prefetch(
             "claims",
-            queryset=claim_model.objects.annotate(cited_source_id=models.F("sources")).order_by(
+            queryset=Claim.objects.annotate(cited_source_id=models.F("sources")).order_by(
                 "position", "cited_source_id"
             ),
             to_attr="claim_citations",
         ),
-        models.Prefetch("source_entries", queryset=entry_model.objects.select_related("source")),
+        models.Prefetch("source_entries", queryset=StorySource.objects.select_related("source")),
     ]
 
 
@@ -210,7 +213,7 @@ class Article(models.Model):
     )
     tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="articles")
     lead_image = models.ForeignKey(
-        "images.Image",
+        Image,
         verbose_name=_("lead image"),
         on_delete=models.PROTECT,
         null=True,

@@ -25,11 +25,21 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles import markup
-from articles.models import Article, Byline, ImpactItem, KeyTakeaway, Section, Tag
+from articles.models import (
+    Article,
+    Byline,
+    Claim,
+    ImpactItem,
+    KeyTakeaway,
+    Quote,
+    Section,
+    StorySource,
+    Tag,
+)
 from comments.models import Comment
 from images import renditions
 from images.models import Image
-from sources.models import Claim, Person, Quote, Source, StorySource
+from sources.models import Person, Source
 
 from . import words
 

@@ -8,8 +8,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from articles.models import Article
-from sources.models import Claim, Person, Source
+from articles.models import Article, Claim
+from sources.models import Person, Source
 from tests import factories
 from tests.browser.admin_pages import add_through_popup, choose, log_in, selected
 

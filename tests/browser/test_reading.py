@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from sources.models import StorySource
+from articles.models import StorySource
 from tests import factories
 from tests.comments_support import make_comment
 

@@ -9,16 +9,14 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
-from articles import metadata
-from articles.models import Article
-
-from .models import Quote
+from . import metadata
+from .models import Article, Quote
 
 
 class PersonView(ListView):
     """Their quotes across published stories, newest first, each linking to its story."""
 
-    template_name = "sources/person.html"
+    template_name = "articles/person.html"
     context_object_name = "quotes"
     paginate_by = 20
 

@@ -14,9 +14,7 @@ from typing import Any
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.signals import post_save
 
-from articles.models import Article
-
-from .models import Quote
+from .models import Article, Quote
 
 
 def follow(stories: QuerySet) -> None:

@@ -16,9 +16,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
-from . import history, workflow
-from .forms import RestoreForm
-from .models import Article, StoryRevision
+from .. import history, workflow
+from ..forms import RestoreForm
+from ..models import Article, StoryRevision
 
 
 def _revision_id(value: str | None) -> int | None:

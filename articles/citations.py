@@ -1,16 +1,18 @@
 """A story's source list always holds every source its claims and quotes cite.
 
 Keeping that invariant means a cited source is protected from deletion by StorySource's
-PROTECT, and every citation number on the page points at an entry in "Sources".
+PROTECT, and every citation number on the page points at an entry in "Sources". It holds
+whoever writes the rows (the editing service, import, the shell), so it is kept by the
+models' own signals, connected in ArticlesConfig.ready().
 """
 
 from typing import Any
 
 from django.db.models.signals import m2m_changed, post_save
 
-from articles.models import Article
+from sources.models import Source
 
-from .models import Claim, Quote, Source, StorySource
+from .models import Article, Claim, Quote, StorySource
 
 
 def sync_story_sources(article: Article) -> list[Source]:

@@ -1,27 +1,18 @@
-"""Sources, people, and the story parts that cite them (claims, quotes, the source list)."""
+"""The newsroom's library of sources and people, as the story desk uses it: how many stories
+list each source or quote each person, and which stories stop a delete (PROTECT)."""
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from articles.admin import (
-    ArticleAdmin,
-    BoundedSearchMixin,
-    CorrectionInline,
-    ImpactItemInline,
-    OrderedInlineFormSet,
-    StoryPartInline,
-)
-from articles.models import Article
+from sources.models import Person, Source
 
-from .citations import sync_story_sources
-from .models import Claim, Person, Quote, Source, StorySource
+from ..models import Article
+from .bounded_search import BoundedSearchMixin
 
 
 class NamesStoriesInUseMixin:
@@ -83,64 +74,3 @@ class PersonAdmin(NamesStoriesInUseMixin, BoundedSearchMixin, admin.ModelAdmin):
     @admin.display(description=_("quotes"), ordering="quotes_n")
     def quote_count(self, obj: Person) -> int:
         return obj.quotes_n
-
-
-class StorySourceInline(StoryPartInline):
-    model = StorySource
-    fields = ["position", "source"]
-    autocomplete_fields = ["source"]
-    verbose_name_plural = _("Sources (the story's list; cited sources are added automatically)")
-
-
-class ClaimInline(StoryPartInline):
-    model = Claim
-    fields = ["position", "status", "text", "sources"]
-    autocomplete_fields = ["sources"]
-    formfield_overrides = {
-        Claim._meta.get_field("text").__class__: {
-            "widget": forms.Textarea(attrs={"rows": 3, "cols": 70})
-        }
-    }
-
-
-class QuoteFormSet(OrderedInlineFormSet):
-    """At most one pull quote per story, and moving it between quotes saves cleanly."""
-
-    def clean(self) -> None:
-        super().clean()
-        pulls = [
-            form
-            for form in self.forms
-            if getattr(form, "cleaned_data", None)
-            and not self._should_delete_form(form)
-            and form.cleaned_data.get("is_pull")
-        ]
-        if len(pulls) > 1:
-            raise ValidationError(_("A story has one pull quote; tick it on one quote only."))
-
-    def save(self, commit: bool = True) -> list:
-        if commit:
-            unpulled = [
-                form.instance.pk
-                for form in self.initial_forms
-                if form.instance.pk and "is_pull" in form.changed_data
-            ]
-            Quote.objects.filter(pk__in=unpulled).update(is_pull=False)
-        return super().save(commit)
-
-
-class QuoteInline(StoryPartInline):
-    model = Quote
-    formset = QuoteFormSet
-    fields = ["position", "is_pull", "speaker", "role", "text", "said_on", "source"]
-    autocomplete_fields = ["speaker", "source"]
-    formfield_overrides = {
-        Quote._meta.get_field("text").__class__: {
-            "widget": forms.Textarea(attrs={"rows": 3, "cols": 50})
-        }
-    }
-
-
-ArticleAdmin.add_inlines(StorySourceInline, ClaimInline, before=ImpactItemInline)
-ArticleAdmin.add_inlines(QuoteInline, before=CorrectionInline)
-ArticleAdmin.add_after_save_hook(sync_story_sources)

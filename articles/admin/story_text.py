@@ -15,8 +15,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
-from . import importing, storytext
-from .forms import StoryImportForm
+from .. import importing, storytext
+from ..forms import StoryImportForm
 
 
 class StoryTextAdminMixin:

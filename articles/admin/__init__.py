@@ -1,0 +1,10 @@
+"""The admin as the newsroom: each module registers one part of it.
+
+story.py (the story list and form, with transitions.py, revisions.py and story_text.py mixed
+in), inlines.py (its parts), filters.py, taxonomy.py (sections, tags), library.py (sources,
+people), preview_links.py and notification_settings.py.
+"""
+
+from . import library, notification_settings, preview_links, story, taxonomy
+
+__all__ = ["library", "notification_settings", "preview_links", "story", "taxonomy"]

@@ -1,0 +1,200 @@
+"""A story's parts on its admin form, in the order of the form: bylines, takeaways, the source
+list, claims, impact items, quotes, and the read-only corrections and workflow history.
+
+Each part is editable exactly when the story is (workflow.can), and rows that change
+position are parked out of the way during a save, so reordering never trips the
+unique-position constraints.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.forms.models import BaseInlineFormSet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from .. import workflow
+from ..models import (
+    Article,
+    Byline,
+    Claim,
+    Correction,
+    ImpactItem,
+    KeyTakeaway,
+    Quote,
+    StorySource,
+    WorkflowEvent,
+)
+
+# Where rows whose position changes wait during a save, clear of every real position.
+_PARKING_POSITION = 30000
+
+
+class OrderedInlineFormSet(BaseInlineFormSet):
+    """Rows with a position: reordering and swapping must not trip the unique constraint."""
+
+    def clean(self) -> None:
+        super().clean()
+        # Django quietly skips a posted row id that is not one of this story's rows; say so
+        # instead, so a crafted or stale form is refused rather than half-saved.
+        for form in self.initial_forms:
+            if form.instance.pk is None and self.data.get(form.add_prefix(self._pk_field.name)):
+                raise ValidationError(
+                    _("A row in “%(parts)s” does not belong to this story. Reload the page.")
+                    % {"parts": self.model._meta.verbose_name_plural}
+                )
+
+    def save(self, commit: bool = True) -> list:
+        if commit:
+            moving = [
+                form.instance.pk
+                for form in self.initial_forms
+                if form.instance.pk
+                and (self._should_delete_form(form) or "position" in form.changed_data)
+            ]
+            for offset, pk in enumerate(moving):
+                self.model.objects.filter(pk=pk).update(position=_PARKING_POSITION + offset)
+        return super().save(commit)
+
+
+class StoryPartInline(admin.TabularInline):
+    """A part of a story: editable exactly when the story is (workflow.can)."""
+
+    extra = 1
+    formset = OrderedInlineFormSet
+
+    def _story_editable(self, request: HttpRequest, obj: Article | None) -> bool:
+        return obj is None or workflow.can(request.user, workflow.CHANGE, obj)
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return super().has_add_permission(request, obj) and self._story_editable(request, obj)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return super().has_change_permission(request, obj) and self._story_editable(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return super().has_delete_permission(request, obj) and self._story_editable(request, obj)
+
+
+class BylineInline(StoryPartInline):
+    model = Byline
+    fields = ["position", "author", "credit"]
+    extra = 0
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any):
+        if db_field.name == "author":
+            writers = Q(groups__permissions__codename="add_article") | Q(is_superuser=True)
+            kwargs["queryset"] = get_user_model().objects.filter(writers, is_active=True).distinct()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class KeyTakeawayInline(StoryPartInline):
+    model = KeyTakeaway
+    fields = ["position", "text"]
+
+
+class ImpactItemInline(StoryPartInline):
+    model = ImpactItem
+    fields = ["position", "label", "text"]
+
+
+class StorySourceInline(StoryPartInline):
+    model = StorySource
+    fields = ["position", "source"]
+    autocomplete_fields = ["source"]
+    verbose_name_plural = _("Sources (the story's list; cited sources are added automatically)")
+
+
+class ClaimInline(StoryPartInline):
+    model = Claim
+    fields = ["position", "status", "text", "sources"]
+    autocomplete_fields = ["sources"]
+    formfield_overrides = {
+        Claim._meta.get_field("text").__class__: {
+            "widget": forms.Textarea(attrs={"rows": 3, "cols": 70})
+        }
+    }
+
+
+class QuoteFormSet(OrderedInlineFormSet):
+    """At most one pull quote per story, and moving it between quotes saves cleanly."""
+
+    def clean(self) -> None:
+        super().clean()
+        pulls = [
+            form
+            for form in self.forms
+            if getattr(form, "cleaned_data", None)
+            and not self._should_delete_form(form)
+            and form.cleaned_data.get("is_pull")
+        ]
+        if len(pulls) > 1:
+            raise ValidationError(_("A story has one pull quote; tick it on one quote only."))
+
+    def save(self, commit: bool = True) -> list:
+        if commit:
+            unpulled = [
+                form.instance.pk
+                for form in self.initial_forms
+                if form.instance.pk and "is_pull" in form.changed_data
+            ]
+            Quote.objects.filter(pk__in=unpulled).update(is_pull=False)
+        return super().save(commit)
+
+
+class QuoteInline(StoryPartInline):
+    model = Quote
+    formset = QuoteFormSet
+    fields = ["position", "is_pull", "speaker", "role", "text", "said_on", "source"]
+    autocomplete_fields = ["speaker", "source"]
+    formfield_overrides = {
+        Quote._meta.get_field("text").__class__: {
+            "widget": forms.Textarea(attrs={"rows": 3, "cols": 50})
+        }
+    }
+
+
+class CorrectionInline(admin.StackedInline):
+    """Corrections are public notes, added by saving a live story as a correction; nobody
+    changes or deletes them from the admin."""
+
+    model = Correction
+    fields = ["created_at", "text"]
+    readonly_fields = fields
+    extra = 0
+    verbose_name_plural = _("Corrections (saving a live story as a correction adds one)")
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class WorkflowEventInline(admin.TabularInline):
+    """The story's history: who moved it, when, and their note. Read-only."""
+
+    model = WorkflowEvent
+    fields = ["at", "action", "from_status", "to_status", "actor_name", "note", "scheduled_for"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("Workflow history")
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return True  # whoever may open the story may read its history

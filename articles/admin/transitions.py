@@ -1,0 +1,141 @@
+"""The workflow in the admin: the buttons a person may use on a story, and the pages behind
+them (a note for send back and unpublish; now or a time for publish and reschedule).
+
+Every page calls the same articles.workflow function as any other door, and shows its
+refusals as admin messages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from .. import workflow
+from ..forms import NoteForm, PublishForm
+from ..models import Article
+
+
+class TransitionAdminMixin:
+    """For ArticleAdmin: /transition/<action>/ and the buttons that lead there."""
+
+    def get_urls(self) -> list:
+        wrap = self.admin_site.admin_view  # type: ignore[attr-defined]
+        return [
+            path(
+                "<path:object_id>/transition/<str:action>/",
+                wrap(self.transition_view),
+                name="articles_article_transition",
+            ),
+            *super().get_urls(),  # type: ignore[misc]
+        ]
+
+    def workflow_buttons(self, request: HttpRequest, article: Article) -> list[dict]:
+        labels = {
+            workflow.SUBMIT: _("Submit for review"),
+            workflow.SEND_BACK: _("Send back with a note"),
+            workflow.PUBLISH: _("Publish now or at a time"),
+            workflow.UNPUBLISH: _("Unpublish with a note"),
+            workflow.RESCHEDULE: _("Reschedule or publish now"),
+        }
+        # The version on the page is the one reviewed: publishing binds to it (workflow).
+        return [
+            {
+                "action": action,
+                "label": label,
+                "url": reverse("admin:articles_article_transition", args=[article.pk, action])
+                + f"?version={article.version}",
+            }
+            for action, label in labels.items()
+            if workflow.can(request.user, action, article)
+        ]
+
+    def transition_view(self, request: HttpRequest, object_id: str, action: str) -> HttpResponse:
+        if action not in workflow.TRANSITIONS:
+            raise Http404
+        article = self.get_object(request, object_id)
+        if article is None:
+            raise Http404
+        form: Any = None
+        if action in (workflow.SEND_BACK, workflow.UNPUBLISH):
+            form = NoteForm(request.POST or None)
+        elif action in (workflow.PUBLISH, workflow.RESCHEDULE):
+            seen = request.GET.get("version", "")
+            version = int(seen) if seen.isdigit() and len(seen) < 10 else article.version
+            form = PublishForm(request.POST or None, initial={"version": version})
+        change_url = reverse("admin:articles_article_change", args=[article.pk])
+        if request.method == "POST" and (form is None or form.is_valid()):
+            try:
+                if action == workflow.SUBMIT:
+                    workflow.submit(article, request.user)
+                elif action == workflow.SEND_BACK:
+                    workflow.send_back(article, request.user, form.cleaned_data["note"])
+                elif action in (workflow.PUBLISH, workflow.RESCHEDULE):
+                    move = workflow.publish if action == workflow.PUBLISH else workflow.reschedule
+                    move(
+                        article,
+                        request.user,
+                        at=form.publish_at(),
+                        expected_version=form.cleaned_data.get("version"),
+                    )
+                else:
+                    workflow.unpublish(article, request.user, form.cleaned_data["note"])
+            except PermissionDenied as error:
+                self.message_user(request, error_text(error), messages.ERROR)
+                return HttpResponseRedirect(change_url)
+            except ValidationError as error:
+                if form is not None and getattr(error, "code", None) in ("time", "note"):
+                    form.add_error(None, error)
+                else:
+                    for message in error.messages:
+                        self.message_user(request, message, messages.ERROR)
+                    return HttpResponseRedirect(change_url)
+            else:
+                self.message_user(request, _done_message(action, article), messages.SUCCESS)
+                return HttpResponseRedirect(change_url)
+        elif not workflow.can(request.user, action, article):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": article,
+            "title": {
+                workflow.SUBMIT: _("Submit for review"),
+                workflow.SEND_BACK: _("Send back to the author"),
+                workflow.PUBLISH: _("Publish"),
+                workflow.UNPUBLISH: _("Unpublish"),
+                workflow.RESCHEDULE: _("Reschedule or publish now"),
+            }[action],
+            "action": action,
+            "form": form,
+            "change_url": change_url,
+        }
+        return TemplateResponse(request, "admin/articles/article/transition.html", context)
+
+
+def error_text(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return str(error) or str(_("You do not have permission to do that."))
+
+
+def _done_message(action: str, article: Article) -> str:
+    if action in (workflow.PUBLISH, workflow.RESCHEDULE) and article.is_scheduled:
+        return _("Scheduled: “%(headline)s” goes live at %(when)s.") % {
+            "headline": article.headline,
+            "when": article.published_at.strftime("%Y-%m-%d %H:%M %Z"),
+        }
+    if action == workflow.RESCHEDULE and not article.is_scheduled:
+        return _("Published now: “%s”.") % article.headline
+    return {
+        workflow.RESCHEDULE: _("Rescheduled: “%s”."),
+        workflow.SUBMIT: _("Submitted for review: “%s”."),
+        workflow.SEND_BACK: _("Sent back to the author: “%s”."),
+        workflow.PUBLISH: _("Published: “%s”."),
+        workflow.UNPUBLISH: _("Unpublished: “%s” is off the site."),
+    }[action] % article.headline
