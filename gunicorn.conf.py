@@ -9,7 +9,7 @@ override either. Logs go to stdout as JSON lines, like Django's.
 import multiprocessing
 import os
 
-from newsroom.jsonlog import stdout_logging
+from edge.jsonlog import stdout_logging
 
 _cpus = multiprocessing.cpu_count()
 _on_sqlite = not os.environ.get("DATABASE_URL", "").startswith(("postgres", "pgsql"))

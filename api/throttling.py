@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from rest_framework.throttling import AnonRateThrottle
 
-from newsroom.security import client_ip
+from edge.clients import client_ip
 
 
 class AnonymousReadThrottle(AnonRateThrottle):

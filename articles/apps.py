@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -23,11 +22,3 @@ class ArticlesConfig(AppConfig):
         from . import prerender
 
         prerender.watch()
-
-        from images.models import keepers_only_when
-
-        from .models import Article
-
-        # A picture on a story past its draft is the editors' to reword, like the story.
-        beyond_draft = [Article.Status.REVIEW, Article.Status.PUBLISHED]
-        keepers_only_when(lambda: Q(lead_of__status__in=beyond_draft))

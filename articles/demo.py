@@ -18,6 +18,7 @@ from django.utils import timezone
 from images import illustrations
 from images.models import Image
 from sources.models import Person, Source
+from staff.permissions import EDITORS, REPORTERS
 
 from . import demo_content, history, prerender, story_times, workflow
 from .models import (
@@ -31,7 +32,6 @@ from .models import (
     StorySource,
     Tag,
 )
-from .permissions import EDITORS, REPORTERS
 
 DEMO_USERS = [
     # username, first name, last name, group, password

@@ -45,7 +45,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from newsroom.pagecache import CONTENT_MODELS, release
+from edge.pagecache import not_a_login, release
 from sources.models import Person, Source
 
 from . import metadata
@@ -223,7 +223,7 @@ def shows(
     when: Callable[[Any, bool, Any], bool] | None = None,
 ) -> None:
     """Stale the stories `stories_of(row)` on every save of a `model` row (for which `when`,
-    if given, says the save matters: the page cache's tests, newsroom.pagecache) and before
+    if given, says the save matters: the page cache's tests, newsroom/wiring.py) and before
     every delete of one."""
     label = model._meta.label
 
@@ -276,7 +276,7 @@ def watch() -> None:
     shows(
         user_model,
         lambda user: Article.objects.filter(bylines__author=user),
-        CONTENT_MODELS[user_model._meta.label],  # a login is not a change
+        not_a_login,
     )
     shows(
         Article._meta.get_field("lead_image").related_model,

@@ -6,8 +6,3 @@ class CommentsConfig(AppConfig):
     name = "comments"
     verbose_name = _("Reader comments")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self) -> None:
-        from . import stored
-
-        stored.register()

@@ -1,6 +1,6 @@
 """Who is sending, and how often: a per-client limit kept in Django's (shared) cache.
 
-The client is the site-wide answer (newsroom.security.client_ip: REMOTE_ADDR, or the first
+The client is the site-wide answer (edge.clients.client_ip: REMOTE_ADDR, or the first
 untrusted hop of X-Forwarded-For behind TRUSTED_PROXIES), so a spoofed header cannot reset a
 bucket. IPv6 clients are counted per /64, the block one subscriber gets.
 """
@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.cache import cache as shared_cache
 from django.http import HttpRequest
 
-from newsroom.security import client_ip
+from edge.clients import client_ip
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -35,7 +35,7 @@ def _parse(value: str) -> IPAddress | None:
 
 
 def client_address(request: HttpRequest) -> str | None:
-    """The sender's address as far as we can trust it (see newsroom.security.client_ip)."""
+    """The sender's address as far as we can trust it (see edge.clients.client_ip)."""
     return client_ip(request) or None
 
 

@@ -2,8 +2,10 @@
 
 The approved thread changes only with a moderation decision, which gives the story a new page
 token like any change the page shows; whether the thread is open (its Reply links) follows the
-clock, so it is part of the render's key. The form below the thread and any message for the
-reader are not kept: the story page renders them on every request.
+clock, so it is part of the render's key. newsroom/wiring.py hands these functions to
+articles.prerender and the page cache, which know nothing of comments. The form below the
+thread and any message for the reader are not kept: the story page renders them on every
+request.
 """
 
 from __future__ import annotations
@@ -12,9 +14,7 @@ from typing import Any
 
 from django.template.loader import render_to_string
 
-from articles import prerender
 from articles.models import Article
-from newsroom.pagecache import THREAD_MODELS
 
 from . import closing
 from .models import Comment
@@ -34,7 +34,11 @@ def thread_state(article: Article) -> str:
     return "open" if closing.is_open(article) else "closed"
 
 
-def register() -> None:
-    prerender.add_piece(thread_piece, thread_state)
-    # The same test as the page cache's: a new comment changes nothing until it is approved.
-    prerender.shows(Comment, when=THREAD_MODELS[Comment._meta.label])
+def is_public_change(comment: Comment, created: bool, update_fields: Any) -> bool:
+    """A new comment waits for moderation (pages unchanged); any later change is a decision."""
+    return not created or comment.status == comment.Status.APPROVED
+
+
+def story_slug(comment: Comment) -> str | None:
+    """The address of the story whose thread the comment is in (None once it is gone)."""
+    return Article.objects.filter(pk=comment.article_id).values_list("slug", flat=True).first()

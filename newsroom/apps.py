@@ -8,17 +8,15 @@ class NewsroomAdminConfig(AdminConfig):
 
 
 class NewsroomConfig(AppConfig):
-    """The project as an app (no models): deployment checks, the page cache's invalidation,
-    and the `backup` and `bench` commands."""
+    """The project as an app (no models): it wires the apps together (wiring.py, the one
+    place registries are filled), checks the deployment, and has the `backup` command."""
 
     name = "newsroom"
 
     def ready(self) -> None:
-        from newsroom import pagecache
+        from newsroom import wiring
         from newsroom.checks import check_page_cache_sharing, check_sqlite_deployment
-        from newsroom.security import check_trusted_proxies
 
         checks.register(check_sqlite_deployment, "newsroom")
         checks.register(check_page_cache_sharing, "newsroom")
-        checks.register(check_trusted_proxies)
-        pagecache.watch_content()
+        wiring.connect()

@@ -13,7 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.jsonlog import stdout_logging
+from edge.jsonlog import stdout_logging
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "newsroom.apps.NewsroomConfig",
+    "edge",
+    "staff",
     "images",
     "articles",
     "sources",
@@ -81,7 +83,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "newsroom.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "newsroom.pagecache.PageCacheMiddleware",
+    "edge.pagecache.PageCacheMiddleware",
     "api.middleware.CrossOriginReadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -162,7 +164,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "newsroom.security.login_lockout"
-AXES_CLIENT_IP_CALLABLE = "newsroom.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "edge.clients.client_ip"
 # How many reverse proxies in front append to X-Forwarded-For (0: use the socket's address).
 # Reverse proxies whose X-Forwarded-For is believed (addresses or networks); see client_ip.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
@@ -236,7 +238,7 @@ else:
         }
     }
 
-# The page cache for anonymous readers (newsroom/pagecache.py): seconds a page is kept; 0 is
+# The page cache for anonymous readers (edge/pagecache.py): seconds a page is kept; 0 is
 # off. Every process serving pages must share it, so it is on by default with Redis, or with
 # SQLite (one gunicorn process), and off in the test suite (tests that need it turn it on).
 _one_cache = bool(CACHE_URL) or DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"

@@ -25,9 +25,9 @@ from articles.models import (
     StorySource,
     Tag,
 )
-from articles.permissions import EDITORS, REPORTERS
 from images.models import Image
 from sources.models import Person, Source
+from staff.permissions import EDITORS, REPORTERS
 
 _counter = itertools.count(1)
 PASSWORD = "correct-horse-battery-staple"

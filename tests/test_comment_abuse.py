@@ -13,7 +13,7 @@ from django.utils import timezone
 from comments import moderation
 from comments.forms import HONEYPOT_FIELD
 from comments.models import Comment
-from newsroom.security import check_trusted_proxies
+from edge.clients import check_trusted_proxies
 from tests.comments_support import send
 from tests.factories import make_article
 from tests.html import form_fields, parse

@@ -8,7 +8,7 @@ import sys
 
 from django.conf import settings
 
-from newsroom.jsonlog import JsonFormatter
+from edge.jsonlog import JsonFormatter
 
 FORGED = "Bob\n2026-11-24 ERROR admin login ok user=admin\x1b[31m\u202e"
 
@@ -48,7 +48,7 @@ def test_exceptions_stay_on_the_same_line():
 def test_django_and_the_root_logger_write_json_to_stdout():
     config = settings.LOGGING
     assert config["handlers"]["stdout"]["stream"] == "ext://sys.stdout"
-    assert config["formatters"]["json"]["()"] == "newsroom.jsonlog.JsonFormatter"
+    assert config["formatters"]["json"]["()"] == "edge.jsonlog.JsonFormatter"
     root = logging.getLogger()
     assert any(isinstance(handler.formatter, JsonFormatter) for handler in root.handlers)
     # Django's own loggers reach the root handler (once: they have none of their own).

@@ -11,8 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article
-from newsroom import pagecache
+from edge import pagecache
 from newsroom.checks import page_cache_messages
+from newsroom.wiring import CONTENT_MODELS
 from tests.comments_support import make_comment, send
 from tests.factories import make_article, make_full_story
 from tests.html import parse
@@ -274,7 +275,7 @@ def test_every_content_model_is_watched():
     from django.apps import apps
     from django.db.models.signals import post_delete, post_save
 
-    for label in pagecache.CONTENT_MODELS:
+    for label in CONTENT_MODELS:
         model = apps.get_model(label)
         assert post_save.has_listeners(model), label
         assert post_delete.has_listeners(model), label

@@ -376,7 +376,7 @@ def test_changing_a_part_of_a_story_refreshes_its_page(client, story, committed,
 
 
 def test_every_model_whose_save_must_refresh_pages_is_in_the_list():
-    from newsroom.pagecache import CONTENT_MODELS, THREAD_MODELS
+    from newsroom.wiring import CONTENT_MODELS, THREAD_MODELS
 
     models = [Article, Section, Tag, Byline, KeyTakeaway, ImpactItem, Correction]
     models += [Source, Person, StorySource, Claim, Quote, get_user_model()]

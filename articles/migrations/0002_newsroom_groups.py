@@ -5,7 +5,7 @@ Object-level rules (own stories only, drafts only) sit on top, in articles.workf
 
 from django.db import migrations
 
-from articles.permissions import EDITORS, REPORTERS, crud, grant
+from staff.permissions import EDITORS, REPORTERS, crud, grant
 
 STORY_PARTS = ["byline", "keytakeaway", "impactitem"]
 

@@ -63,6 +63,10 @@ class ArticleQuerySet(models.QuerySet):
     def scheduled(self) -> ArticleQuerySet:
         return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
 
+    def next_publication_time(self) -> datetime | None:
+        """When the next scheduled story goes live (None: nothing is scheduled)."""
+        return self.scheduled().aggregate(next=models.Min("published_at"))["next"]
+
     def newest_first(self) -> ArticleQuerySet:
         return self.order_by("-published_at", "-pk")
 

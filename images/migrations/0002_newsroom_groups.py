@@ -3,7 +3,7 @@ leads with them)."""
 
 from django.db import migrations
 
-from articles.permissions import EDITORS, REPORTERS, crud, grant
+from staff.permissions import EDITORS, REPORTERS, crud, grant
 
 
 def forwards(apps, schema_editor):

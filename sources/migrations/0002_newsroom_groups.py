@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from articles.permissions import EDITORS, REPORTERS, crud, grant
+from staff.permissions import EDITORS, REPORTERS, crud, grant
 
 
 def forwards(apps, schema_editor):

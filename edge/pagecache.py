@@ -4,23 +4,25 @@ A page is stored in Django's cache (local memory by default, Redis when REDIS_UR
 under a key made of:
 
 - the **content generation**, a random token replaced — after the transaction commits — by
-  every save or delete of a model whose rows any page shows (CONTENT_MODELS), and by every
-  change to their many-to-many links. A page stored under an older token is never read again,
-  so every page (story, lists, feeds, sitemaps, API) changes at once, with no timeout involved.
+  every save or delete of a model whose rows any page shows (watch(); the project's wiring,
+  newsroom/wiring.py, names those models), and by every change to their many-to-many links.
+  A page stored under an older token is never read again, so every page (story, lists,
+  feeds, sitemaps, API) changes at once, with no timeout involved.
   Bumping after the commit means a rolled-back change bumps nothing, and a reader who renders
   between the write and the commit stores under the old token, which dies with the commit.
 - for a story page, the story's **thread token**, replaced after every moderation decision on
   one of its comments: a comment shows only on its story's page, so approving one re-renders
   that page alone, not the whole site;
-- the **next scheduled publication** (one query per generation, and again each time one
-  passes): a page cached before a scheduled story's time is keyed by that time, so the first
-  request after it renders afresh — scheduled stories appear on time with no cron job.
+- the **next scheduled publication** (declared by the wiring; one query per generation, and
+  again each time one passes): a page cached before a scheduled story's time is keyed by
+  that time, so the first request after it renders afresh — scheduled stories appear on
+  time with no cron job.
 - the **release** (a digest of the project's code and templates), so a deploy never serves
   pages rendered by the previous code from a shared Redis;
 - the language and the absolute address (scheme, host, path and query string).
 
 Only GET and HEAD requests of readers (no session cookie, no messages cookie, no
-Authorization header) for the views in CACHEABLE_VIEWS are looked up, and only 200 responses
+Authorization header) for the views the wiring declares are looked up, and only 200 responses
 that set no cookie and are not private or no-store are stored. Anything else — staff, POSTs,
 previews, the comment form and its token endpoint, the admin, /healthz — passes straight
 through. Public pages also get an ETag and `Cache-Control: no-cache`, so browsers and proxies
@@ -40,6 +42,8 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cache as once
 from pathlib import Path
 from typing import Any
@@ -56,77 +60,39 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe, quote_etag
 from django.utils.translation import get_language
 
-# Views whose anonymous GET answers are the same for every reader.
-CACHEABLE_VIEWS = frozenset(
-    {
-        "articles:front",
-        "articles:archive",
-        "articles:story",
-        "articles:section",
-        "articles:section_rss",
-        "articles:section_atom",
-        "articles:tag",
-        "articles:author",
-        "articles:rss",
-        "articles:atom",
-        "articles:sitemap",
-        "articles:sitemap_section",
-        "articles:news_sitemap",
-        "articles:robots",
-        "articles:corrections",
-        "articles:corrections_feed",
-        "articles:person",
-        "api:story-list",
-        "api:story-detail",
-        "api:story-ninjs",
-        "api:section-list",
-        "api:tag-list",
-        "api:person-list",
-        "api:person-detail",
-        "api:source-list",
-        "api:author-list",
-        "api:correction-list",
-        "api:withdrawal-list",
-    }
-)
+
+@dataclass
+class Declared:
+    """What the project's wiring tells the page cache (newsroom/wiring.py, once, at start-up):
+    it knows no app itself."""
+
+    # The views whose anonymous GET answers are the same for every reader.
+    views: frozenset[str] = frozenset()
+    # Views whose pages also follow a thread token: view name → the URL argument naming it.
+    thread_views: dict[str, str] = field(default_factory=dict)
+    # When the next change that only the clock makes is due (a scheduled story going live).
+    next_change: Callable[[], datetime | None] = lambda: None
 
 
-def _comment_is_public_change(comment: Any, created: bool, update_fields: Any) -> bool:
-    """A new comment waits for moderation (pages unchanged); any later change is a decision."""
-    return not created or comment.status == comment.Status.APPROVED
+declared = Declared()
 
 
-# Models whose rows show on one story's page only: a change starts a new thread token for that
-# story (found by the row's `article_id`) instead of a new generation for the whole site.
-THREAD_MODELS: dict[str, Callable[[Any, bool, Any], bool] | None] = {
-    "comments.Comment": _comment_is_public_change,
-}
-STORY_VIEW = "articles:story"
+def declare(
+    views: frozenset[str],
+    thread_views: dict[str, str],
+    next_change: Callable[[], datetime | None],
+) -> None:
+    """Cache the answers of `views`, key `thread_views` by their thread token too, and key
+    every page by `next_change()`, so the first request after it renders afresh."""
+    declared.views = frozenset(views)
+    declared.thread_views = dict(thread_views)
+    declared.next_change = next_change
 
 
-def _not_a_login(user: Any, created: bool, update_fields: Any) -> bool:
+def not_a_login(user: Any, created: bool, update_fields: Any) -> bool:
     """Logging in stamps last_login; a byline's name is what pages show of a user."""
     return update_fields is None or set(update_fields) != {"last_login"}
 
-
-# Every model whose rows a public page shows, with an optional test of whether a save changes
-# what readers see. A new app with public content adds one line here.
-CONTENT_MODELS: dict[str, Callable[[Any, bool, Any], bool] | None] = {
-    "articles.Article": None,
-    "articles.Section": None,
-    "articles.Tag": None,
-    "articles.Byline": None,
-    "articles.KeyTakeaway": None,
-    "articles.ImpactItem": None,
-    "articles.Correction": None,
-    "sources.Source": None,
-    "sources.Person": None,
-    "articles.StorySource": None,
-    "articles.Claim": None,
-    "articles.Quote": None,
-    "images.Image": None,
-    "auth.User": _not_a_login,
-}
 
 GENERATION_KEY = "pagecache:generation"
 NO_SCHEDULE = "none"
@@ -178,18 +144,19 @@ def _bump_site(instance: Any, using: str | None) -> None:
     bump_on_commit(using)
 
 
-def _bump_thread(instance: Any, using: str | None) -> None:
-    """After the commit, start a new thread token for the story `instance` belongs to."""
-    article_id = instance.article_id
+def bump_thread_of(story_slug: Callable[[Any], str | None]) -> Callable[[Any, str | None], None]:
+    """A bump for rows that show on one story's page: after the commit, a new thread token
+    for the story `story_slug(row)` names (None: the story is gone, nothing to do)."""
 
-    def bump_thread() -> None:
-        from articles.models import Article
+    def bump(instance: Any, using: str | None) -> None:
+        def bump_thread() -> None:
+            slug = story_slug(instance)
+            if slug is not None:
+                cache.set(f"pagecache:thread:{slug}", uuid.uuid4().hex, settings.PAGE_CACHE_SECONDS)
 
-        slug = Article.objects.filter(pk=article_id).values_list("slug", flat=True).first()
-        if slug is not None:
-            cache.set(f"pagecache:thread:{slug}", uuid.uuid4().hex, settings.PAGE_CACHE_SECONDS)
+        transaction.on_commit(bump_thread, using=using)
 
-    transaction.on_commit(bump_thread, using=using)
+    return bump
 
 
 def watch(
@@ -215,20 +182,13 @@ def watch(
 
     post_save.connect(saved, sender=model, weak=False, dispatch_uid=f"pagecache:save:{label}")
     post_delete.connect(deleted, sender=model, weak=False, dispatch_uid=f"pagecache:del:{label}")
-    for field in model._meta.local_many_to_many:
+    for link in model._meta.local_many_to_many:
         m2m_changed.connect(
             linked,
-            sender=field.remote_field.through,
+            sender=link.remote_field.through,
             weak=False,
-            dispatch_uid=f"pagecache:m2m:{label}.{field.name}",
+            dispatch_uid=f"pagecache:m2m:{label}.{link.name}",
         )
-
-
-def watch_content() -> None:
-    for label, when in CONTENT_MODELS.items():
-        watch(apps.get_model(label), when)
-    for label, when in THREAD_MODELS.items():
-        watch(apps.get_model(label), when, bump=_bump_thread)
 
 
 # -- the key --------------------------------------------------------------------------------
@@ -245,9 +205,7 @@ def next_publication(token: str) -> str:
     stored = cache.get(key)
     if stored is not None and (stored == NO_SCHEDULE or float(stored) > now):
         return stored
-    from articles.models import Article
-
-    upcoming = Article.objects.scheduled().aggregate(next=models.Min("published_at"))["next"]
+    upcoming = declared.next_change()
     value = NO_SCHEDULE if upcoming is None else repr(upcoming.timestamp())
     cache.set(key, value, settings.PAGE_CACHE_SECONDS)
     return value
@@ -282,8 +240,8 @@ def page_key(request: HttpRequest) -> str:
     scheduled = next_publication(token)
     match = request.resolver_match
     thread = ""
-    if match is not None and match.view_name == STORY_VIEW:
-        thread = thread_token(match.kwargs["slug"])
+    if match is not None and match.view_name in declared.thread_views:
+        thread = thread_token(match.kwargs[declared.thread_views[match.view_name]])
     address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()[:32]
     return f"pagecache:page:{release()}:{token}:{thread}:{scheduled}:{get_language()}:{address}"
 
@@ -328,7 +286,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def process_view(self, request: HttpRequest, view: Any, args: Any, kwargs: Any) -> Any:
-        if request.resolver_match.view_name not in CACHEABLE_VIEWS:
+        if request.resolver_match.view_name not in declared.views:
             return None
         if not is_reader(request):
             request._page_cache = "personal"

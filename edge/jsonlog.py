@@ -36,7 +36,7 @@ def stdout_logging(level: str, loggers: dict[str, dict]) -> dict:
     return {
         "version": 1,
         "disable_existing_loggers": False,
-        "formatters": {"json": {"()": "newsroom.jsonlog.JsonFormatter"}},
+        "formatters": {"json": {"()": "edge.jsonlog.JsonFormatter"}},
         "handlers": {
             "stdout": {
                 "class": "logging.StreamHandler",
