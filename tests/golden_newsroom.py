@@ -30,17 +30,20 @@ from articles import workflow
 from articles.models import (
     Article,
     Byline,
+    Claim,
     Correction,
     ImpactItem,
     KeyTakeaway,
+    Quote,
     Section,
+    StorySource,
     Tag,
 )
-from articles.permissions import EDITORS, REPORTERS
 from comments import moderation
 from comments.models import Comment
 from images.models import Image
-from sources.models import Claim, Person, Quote, Source, StorySource
+from sources.models import Person, Source
+from staff.permissions import EDITORS, REPORTERS
 
 # Readers look at the newsroom at this moment (a Tuesday in March, Greenwich time in London).
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
