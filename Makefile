@@ -41,9 +41,11 @@ serve: demo .secret_key
 	echo "Serving with gunicorn on http://$(HOST):$(PORT)/  (health: /healthz)" && \
 	exec $(BIN)/gunicorn
 
+# Style, then the apps' layering: the import-linter contracts in pyproject.toml.
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: setup
 	$(BIN)/ruff format .

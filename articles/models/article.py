@@ -22,6 +22,8 @@ from sources.models import Person
 
 from .. import markup, roles
 from ..slugs import slug_for_headline
+from .attribution import Claim, Quote, StorySource
+from .positions import assign_position
 from .taxonomy import Section, Tag
 
 if TYPE_CHECKING:
@@ -121,8 +123,6 @@ class ArticleQuerySet(models.QuerySet):
 
     def people_quoted(self) -> models.QuerySet:
         """The people quoted in any of these stories."""
-        from .attribution import Quote  # attribution.py imports this module
-
         quotes = self.parts_of_these(Quote.objects.filter(speaker=OuterRef("pk")))
         return Person.objects.filter(Exists(quotes))
 
@@ -147,8 +147,6 @@ class ArticleQuerySet(models.QuerySet):
 
 def story_prefetches() -> list[Any]:
     """The parts of a story that Story.of reads from prefetched rows (see with_story_parts)."""
-    from .attribution import Claim, StorySource  # attribution.py imports this module
-
     return [
         _bylines_with_authors(),
         models.Prefetch(
@@ -420,16 +418,12 @@ class Article(models.Model):
         """A live story changed: move its public "updated" time, and for a correction leave
         the public note (with the same time and the editor) that can never be deleted."""
         # parts.py imports this module for its foreign keys to Article, so not at the top.
-        from .parts import Correction
-
         now = timezone.now()
         self.revised_at = now
         Article.objects.filter(pk=self.pk).update(revised_at=now, page_token=new_page_token())
         if not correction.strip():
             return None
-        return Correction.objects.create(
-            article=self, text=correction.strip(), created_by=user, created_at=now
-        )
+        return self.corrections.create(text=correction.strip(), created_by=user, created_at=now)
 
     def _unique_slug(self) -> str:
         base = slug_for_headline(self.headline)
@@ -482,11 +476,3 @@ class Byline(models.Model):
         if self.author is not None:
             return self.author.get_full_name() or self.author.get_username()
         return self.credit
-
-
-def assign_position(part: Any) -> None:
-    """Give a new part of a story the next free position when none was typed."""
-    if part.position is None:
-        siblings = type(part).objects.filter(article_id=part.article_id)
-        last = siblings.aggregate(models.Max("position"))["position__max"]
-        part.position = (last or 0) + 1

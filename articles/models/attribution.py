@@ -1,5 +1,9 @@
 """What a story attributes: its ordered source list, the claims it makes (each citing sources
-from the newsroom's library) and the quotes it carries (each from a person in the library)."""
+from the newsroom's library) and the quotes it carries (each from a person in the library).
+
+They name the story by the model's name: the story's own module reads them (a story's parts
+are fetched with it), so it imports this one.
+"""
 
 from __future__ import annotations
 
@@ -12,13 +16,13 @@ from django.utils.translation import gettext_lazy as _
 from sources.models import Person, Source
 
 from .. import markup
-from .article import Article, assign_position
+from .positions import assign_position
 
 
 class StorySource(models.Model):
     """A story's ordered source list (what the public "Sources" section shows)."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="source_entries")
+    article = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="source_entries")
     source = models.ForeignKey(
         Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="story_entries"
     )
@@ -49,7 +53,7 @@ class Claim(models.Model):
         UNCONFIRMED = "unconfirmed", _("Unconfirmed")
         DISPUTED = "disputed", _("Disputed")
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    article = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="claims")
     position = models.PositiveSmallIntegerField(_("order"), blank=True)
     text = models.TextField(_("claim"))
     text_html = models.TextField(editable=False, blank=True)
@@ -87,7 +91,7 @@ class Claim(models.Model):
 class Quote(models.Model):
     """Words someone said, with their role at the time; one per story may be the pull quote."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    article = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="quotes")
     position = models.PositiveSmallIntegerField(_("order"), blank=True)
     speaker = models.ForeignKey(
         Person, verbose_name=_("speaker"), on_delete=models.PROTECT, related_name="quotes"
@@ -139,7 +143,7 @@ class Quote(models.Model):
         if not self.role and self.speaker_id:
             self.role = self.speaker.role
         # Read afresh: the story in memory may predate a change to its time.
-        times = Article.objects.filter(pk=self.article_id)
+        times = type(self.article).objects.filter(pk=self.article_id)
         self.story_published_at = times.values_list("published_at", flat=True).first()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:

@@ -12,7 +12,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from .. import markup
-from .article import Article, assign_position
+from .article import Article
+from .positions import assign_position
 
 
 class KeyTakeaway(models.Model):
