@@ -14,10 +14,9 @@ class ArticlesConfig(AppConfig):
         citations.connect_signals()
         story_times.connect_signals()
 
-        from . import history, notifications
+        from . import revisions
 
-        history.register()
-        notifications.register()
+        revisions.register()
 
         from . import prerender
 

@@ -20,7 +20,7 @@ from images.models import Image
 from sources.models import Person, Source
 from staff.permissions import EDITORS, REPORTERS
 
-from . import demo_content, history, prerender, story_times, workflow
+from . import demo_content, editing, prerender, story_times, workflow
 from .models import (
     Article,
     Byline,
@@ -130,7 +130,7 @@ def _lead_image(row: dict, uploader: Any) -> Image | None:
 def _build_story(row: dict, refs: tuple, users: dict) -> Article:
     sections, tags, people, sources = refs
     authors = [users[name] for name in row["authors"]]
-    article = Article.objects.create(
+    draft = Article(
         lead_image=_lead_image(row, authors[0]),
         headline=row["headline"],
         slug=row["slug"],
@@ -139,31 +139,32 @@ def _build_story(row: dict, refs: tuple, users: dict) -> Article:
         section=sections[row["section"]],
         context=row.get("context", ""),
         bottom_line=row.get("bottom_line", ""),
-        created_by=authors[0],
     )
-    article.tags.set([tags[slug] for slug in row["tags"]])
-    for author in authors:
-        Byline.objects.create(article=article, author=author)
-    for text in row["takeaways"]:
-        KeyTakeaway.objects.create(article=article, text=text)
-    for key in row["sources"]:
-        StorySource.objects.create(article=article, source=sources[key])
-    for item in row["claims"]:
-        claim = Claim.objects.create(article=article, text=item["text"], status=item["status"])
-        claim.sources.set([sources[key] for key in item["sources"]])
-    for item in row.get("impact", []):
-        ImpactItem.objects.create(article=article, label=item["label"], text=item["text"])
-    for item in row.get("quotes", []):
-        Quote.objects.create(
-            article=article,
-            speaker=people[item["speaker"]],
-            role=item["role"],
-            text=item["text"],
-            is_pull=item["pull"],
-            source=sources[item["source"]] if item.get("source") else None,
-            said_on=_date(item.get("said_on")),
-        )
-    history.record(article, authors[0], "create", "Demo content.")
+    with editing.creating(draft, authors[0]) as edit:
+        article = edit.article
+        article.tags.set([tags[slug] for slug in row["tags"]])
+        for author in authors:
+            Byline.objects.create(article=article, author=author)
+        for text in row["takeaways"]:
+            KeyTakeaway.objects.create(article=article, text=text)
+        for key in row["sources"]:
+            StorySource.objects.create(article=article, source=sources[key])
+        for item in row["claims"]:
+            claim = Claim.objects.create(article=article, text=item["text"], status=item["status"])
+            claim.sources.set([sources[key] for key in item["sources"]])
+        for item in row.get("impact", []):
+            ImpactItem.objects.create(article=article, label=item["label"], text=item["text"])
+        for item in row.get("quotes", []):
+            Quote.objects.create(
+                article=article,
+                speaker=people[item["speaker"]],
+                role=item["role"],
+                text=item["text"],
+                is_pull=item["pull"],
+                source=sources[item["source"]] if item.get("source") else None,
+                said_on=_date(item.get("said_on")),
+            )
+        edit.comment = "Demo content."
     return article
 
 

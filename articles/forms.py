@@ -9,12 +9,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import history
+from . import editing
 from .models import Article, PreviewLink
 
 PUBLIC_CHANGES = [
-    ("correction", _("A correction: readers see a note saying what was wrong")),
-    ("update", _("A minor update: only the “updated” time moves")),
+    (editing.CORRECTION, _("A correction: readers see a note saying what was wrong")),
+    (editing.UPDATE, _("A minor update: only the “updated” time moves")),
 ]
 
 
@@ -42,14 +42,15 @@ class PublicChangeFields(forms.Form):
         if "change" not in self.fields:
             return
         try:
-            history.check_public_change(data.get("change", ""), data.get("correction", ""))
+            editing.check_public_change(data.get("change", ""), data.get("correction", ""))
         except ValidationError as error:
             self.add_error("correction" if error.code == "correction" else "change", error)
 
 
 class ArticleForm(PublicChangeFields, forms.ModelForm):
     """The story form. It carries the version it was opened at: a save is refused if anyone
-    saved the story (or any of its parts) since, with who and when (no lost updates)."""
+    saved the story (or any of its parts) since, with who and when (no lost updates). It only
+    validates; the admin saves through articles.editing."""
 
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -63,7 +64,7 @@ class ArticleForm(PublicChangeFields, forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.conflict: history.Conflict | None = None
+        self.conflict: editing.Conflict | None = None
         if self.instance.pk:
             self.fields["loaded_version"].initial = self.instance.version
         if not (self.instance.pk and self.instance.is_live):
@@ -83,26 +84,25 @@ class ArticleForm(PublicChangeFields, forms.ModelForm):
         return data
 
     def _check_version(self, data: dict) -> None:
-        """Re-read the story's version under a row lock (the admin saves in one transaction)."""
-        current = (
-            Article.objects.select_for_update()
-            .filter(pk=self.instance.pk)
-            .values_list("version", flat=True)
-            .first()
-        )
+        """The version the form was opened at must still be the story's (or, after seeing a
+        conflict, the one shown then, to overwrite it deliberately). The editing service
+        checks again under the row lock when it saves."""
         loaded = data.get("loaded_version")
-        if current is None:
-            return
-        if loaded == current or (data.get("overwrite") and data.get("seen_version") == current):
-            self.instance.version = current
-            return
         if loaded is None:
             raise ValidationError(
                 _("This form does not say which version of the story it was opened at. Reload it."),
                 code="version",
             )
-        self.conflict = history.conflict(self.instance, loaded, current)
-        raise ValidationError(self.conflict.message(), code="conflict")
+        self.conflict = editing.conflict(self.instance, self.vouched_version())
+        if self.conflict is not None:
+            raise ValidationError(self.conflict.message(), code="conflict")
+
+    def vouched_version(self) -> int | None:
+        """The version whoever saves vouches for: the one opened, or the one overwritten."""
+        data = self.cleaned_data
+        if data.get("overwrite") and data.get("seen_version") is not None:
+            return data["seen_version"]
+        return data.get("loaded_version")
 
 
 class RestoreForm(PublicChangeFields):

@@ -2,7 +2,8 @@
 
 The admin's "Import story" page and `manage.py import_story` both come through here. The text
 is read by articles.storytext; this module only builds the draft from what was read, owned by
-the person importing it, and records the import in the story's workflow history.
+the person importing it, through the editing service (articles.editing), and records the
+import in the story's workflow history.
 """
 
 from __future__ import annotations
@@ -10,14 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from sources.models import Person, Source
 
-from . import history, roles, storytext
+from . import editing, storytext, workflow
 from .models import (
     Article,
     Byline,
@@ -26,7 +25,6 @@ from .models import (
     KeyTakeaway,
     Quote,
     StorySource,
-    WorkflowEvent,
 )
 from .slugs import slug_for_headline
 
@@ -81,16 +79,14 @@ def import_text(data: bytes | str, user: Any, origin: str = "") -> ImportSummary
 
 def create_draft(story: storytext.StoryText, user: Any, origin: str = "") -> ImportSummary:
     """Build a draft owned by `user` from a story read without problems."""
-    if not roles.is_reporter(user):
-        raise PermissionDenied(_("%s may not write stories.") % user.get_username())
-    with transaction.atomic():
-        article = Article.objects.create(
-            headline=story.headline,
-            standfirst="\n\n".join(story.standfirst),
-            context="\n\n".join(story.analysis),
-            bottom_line="\n\n".join(story.bottom_line),
-            created_by=user,
-        )
+    draft = Article(
+        headline=story.headline,
+        standfirst="\n\n".join(story.standfirst),
+        context="\n\n".join(story.analysis),
+        bottom_line="\n\n".join(story.bottom_line),
+    )
+    with editing.creating(draft, user, action=IMPORT) as edit:
+        article = edit.article
         Byline.objects.create(article=article, author=user)
         for text in story.takeaways:
             KeyTakeaway.objects.create(article=article, text=text)
@@ -126,18 +122,12 @@ def create_draft(story: storytext.StoryText, user: Any, origin: str = "") -> Imp
             sources=len({source.pk for source in listed}),
             new_sources=new_sources,
         )
-        event = WorkflowEvent.objects.create(
-            article=article,
-            action=IMPORT,
-            from_status=Article.Status.DRAFT,
-            to_status=Article.Status.DRAFT,
-            actor=user,
-            actor_name=user.get_full_name() or user.get_username(),
-            note=_("Imported from %(origin)s: %(summary)s.")
-            % {"origin": origin or _("text"), "summary": summary},
-        )
-        article.refresh_search_document()
-        history.record(article, user, IMPORT, event.note)
+        note = _("Imported from %(origin)s: %(summary)s.") % {
+            "origin": origin or _("text"),
+            "summary": summary,
+        }
+        workflow.record(article, user, IMPORT, note)
+        edit.comment = note
     return summary
 
 

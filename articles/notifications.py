@@ -1,7 +1,7 @@
 """Workflow emails: editors hear of stories submitted for review, authors of what happened to
 theirs (sent back with the note, published or scheduled, rescheduled, unpublished).
 
-Workflow tells this module of each transition inside its transaction; the emails are queued
+Each transition in articles.workflow calls `queue` inside its transaction; the emails go out
 with transaction.on_commit, so a transition that rolls back sends nothing. Nobody is emailed
 about their own action, and anyone can switch these emails off (NotificationPreference).
 """
@@ -18,27 +18,16 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
-from . import workflow
+from . import roles
 from .models import Article, NotificationPreference, WorkflowEvent
+from .transitions import SUBMIT, TRANSITIONS
 
 logger = logging.getLogger(__name__)
 
-_SUBJECTS = {
-    workflow.SUBMIT: _("For review: “%(headline)s”"),
-    workflow.SEND_BACK: _("Sent back to you: “%(headline)s”"),
-    workflow.PUBLISH: _("Published: “%(headline)s”"),
-    workflow.UNPUBLISH: _("Unpublished: “%(headline)s”"),
-    workflow.RESCHEDULE: _("New publication time: “%(headline)s”"),
-}
 
-
-def register() -> None:
-    workflow.on_transition(_queue)
-
-
-def _queue(article: Article, event: WorkflowEvent) -> None:
+def queue(event: WorkflowEvent) -> None:
+    """Send this transition's emails once its transaction commits (nothing if it rolls back)."""
     event_id = event.pk
 
     def send_workflow_email() -> None:  # a named function: Django logs its __qualname__
@@ -46,19 +35,6 @@ def _queue(article: Article, event: WorkflowEvent) -> None:
 
     # robust: a mail server failure is logged; the transition has committed and stands.
     transaction.on_commit(send_workflow_email, robust=True)
-
-
-def editors() -> QuerySet:
-    """Active newsroom staff who hold the publish permission (the Editors group, superusers)."""
-    via_group = Q(
-        groups__permissions__codename="publish_article",
-        groups__permissions__content_type__app_label="articles",
-    )
-    direct = Q(
-        user_permissions__codename="publish_article",
-        user_permissions__content_type__app_label="articles",
-    )
-    return get_user_model().objects.filter(via_group | direct | Q(is_superuser=True)).distinct()
 
 
 def authors(article: Article) -> QuerySet:
@@ -71,7 +47,7 @@ def authors(article: Article) -> QuerySet:
 
 
 def recipients(event: WorkflowEvent) -> list[Any]:
-    people = editors() if event.action == workflow.SUBMIT else authors(event.article)
+    people = roles.editors() if event.action == SUBMIT else authors(event.article)
     people = people.filter(is_active=True, is_staff=True).exclude(email="")
     if event.actor_id:
         people = people.exclude(pk=event.actor_id)
@@ -81,7 +57,7 @@ def recipients(event: WorkflowEvent) -> list[Any]:
 def send_for_event(event_id: int) -> int:
     """Email everyone who should hear of this transition; return how many emails went out."""
     event = WorkflowEvent.objects.select_related("article", "actor").filter(pk=event_id).first()
-    if event is None or event.action not in _SUBJECTS:
+    if event is None or event.action not in TRANSITIONS:
         return 0
     article = event.article
     site = settings.NEWSROOM_SITE_URL
@@ -93,7 +69,7 @@ def send_for_event(event_id: int) -> int:
         "public_url": site + article.get_absolute_url(),
         "settings_url": site + reverse("admin:articles_notificationpreference_changelist"),
     }
-    subject = _SUBJECTS[event.action] % {"headline": article.headline}
+    subject = TRANSITIONS[event.action].email_subject % {"headline": article.headline}
     body = render_to_string(f"articles/email/{event.action}.txt", context)
     messages = [
         EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [person.email])

@@ -1,14 +1,15 @@
 """How a story moves: draft → review → published, and back.
 
 Each transition checks who is acting (PermissionDenied), then the story's state and the
-editorial rules (ValidationError naming every unmet rule), changes the state inside one
-transaction and records a WorkflowEvent. `can()` answers the same question for the admin's
-buttons and permission methods, so the interface and the rule never disagree.
+editorial rules its row in articles.transitions names (ValidationError naming every unmet
+rule), changes the state inside one transaction and records a WorkflowEvent — then, in the
+same transaction and in plain sight, keeps a revision, queues its emails for after the commit
+and refreshes the copies readers are served. `can()` answers the same question for the
+admin's buttons and permission methods, so the interface and the rule never disagree.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -19,47 +20,46 @@ from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import roles, rules
-from .models import Article, WorkflowEvent
+from staff.names import display_name
 
-SUBMIT = "submit"
-SEND_BACK = "send_back"
-PUBLISH = "publish"
-UNPUBLISH = "unpublish"
-RESCHEDULE = "reschedule"
+from . import freshness, notifications, revisions, roles, versions
+from .models import Article, WorkflowEvent
+from .transitions import (
+    PUBLISH,
+    RESCHEDULE,
+    SEND_BACK,
+    SUBMIT,
+    TRANSITIONS,
+    UNPUBLISH,
+)
+
 CHANGE = "change"
 DELETE = "delete"
 VIEW = "view"
-TRANSITIONS = (SUBMIT, SEND_BACK, PUBLISH, UNPUBLISH, RESCHEDULE)
+
+__all__ = [
+    "CHANGE",
+    "DELETE",
+    "PUBLISH",
+    "RESCHEDULE",
+    "SEND_BACK",
+    "SUBMIT",
+    "TRANSITIONS",
+    "UNPUBLISH",
+    "VIEW",
+    "can",
+    "check_can_edit",
+    "publish",
+    "record",
+    "reschedule",
+    "send_back",
+    "submit",
+    "unpublish",
+    "was_public",
+    "withdrawals",
+]
 
 Status = Article.Status
-Rule = Callable[[Article], list[str]]
-Listener = Callable[[Article, WorkflowEvent], Any]
-
-# The state each transition starts from, and where it leads.
-_MOVES = {
-    SUBMIT: (Status.DRAFT, Status.REVIEW),
-    SEND_BACK: (Status.REVIEW, Status.DRAFT),
-    PUBLISH: (Status.REVIEW, Status.PUBLISHED),
-    UNPUBLISH: (Status.PUBLISHED, Status.DRAFT),
-    RESCHEDULE: (Status.PUBLISHED, Status.PUBLISHED),  # only while it is still scheduled
-}
-
-# The editorial rules each transition checks (articles.rules); the others check none.
-_RULES: dict[str, tuple[Rule, ...]] = {
-    SUBMIT: rules.SUBMIT_RULES,
-    PUBLISH: rules.PUBLISH_RULES,
-}
-
-# Called inside the transaction after each transition (history records a revision;
-# notifications queue their emails for after the commit).
-_listeners: list[Listener] = []
-
-
-def on_transition(listener: Listener) -> None:
-    """Be told (article, event) after every transition, inside its transaction."""
-    if listener not in _listeners:
-        _listeners.append(listener)
 
 
 # -- who may do what -----------------------------------------------------------------------
@@ -70,7 +70,8 @@ def _role_problem(user: Any, action: str, article: Article) -> str | None:
     if not (user.is_authenticated and user.is_active and user.is_staff):
         return _("You must be signed in as newsroom staff.")
     editor = roles.is_editor(user)
-    if action in (SEND_BACK, PUBLISH, UNPUBLISH, RESCHEDULE):
+    transition = TRANSITIONS.get(action)
+    if transition is not None and transition.editors_only:
         if not editor:
             return _("Only an editor can do that.")
         if (
@@ -89,28 +90,23 @@ def _role_problem(user: Any, action: str, article: Article) -> str | None:
 
 def _state_problem(action: str, article: Article) -> str | None:
     """Why the story's current state does not allow the transition, or None."""
-    source, _target = _MOVES[action]
+    transition = TRANSITIONS[action]
     if action == RESCHEDULE:
         if article.is_scheduled:
             return None
-        return _("Only a scheduled story can be rescheduled; this story is “%s”.") % (
+        return str(transition.wrong_state) % (
             _("live") if article.is_live else article.get_status_display()
         )
-    if article.status == source:
+    if article.status == transition.source:
         return None
-    return {
-        SUBMIT: _("Only a draft can be submitted for review; this story is “%s”."),
-        SEND_BACK: _("Only a story in review can be sent back; this story is “%s”."),
-        PUBLISH: _("Only a story in review can be published; this story is “%s”."),
-        UNPUBLISH: _("Only a published story can be unpublished; this story is “%s”."),
-    }[action] % article.get_status_display()
+    return str(transition.wrong_state) % article.get_status_display()
 
 
 def can(user: Any, action: str, article: Article) -> bool:
     """May this person take this action on this story now?"""
     if _role_problem(user, action, article):
         return False
-    if action in _MOVES:
+    if action in TRANSITIONS:
         return _state_problem(action, article) is None
     editor = roles.is_editor(user)
     if action == CHANGE:
@@ -151,6 +147,32 @@ def check_can_edit(user: Any, article: Article) -> None:
         )
 
 
+# -- the record of moves ---------------------------------------------------------------------
+
+
+def record(
+    article: Article,
+    user: Any,
+    action: str,
+    note: str = "",
+    *,
+    from_status: str | None = None,
+    to_status: str | None = None,
+    scheduled_for: datetime | None = None,
+) -> WorkflowEvent:
+    """Add an event to the story's workflow history (a move, or the story's import)."""
+    return WorkflowEvent.objects.create(
+        article=article,
+        action=action,
+        from_status=from_status or article.status,
+        to_status=to_status or article.status,
+        actor=user,
+        actor_name=display_name(user),
+        note=note,
+        scheduled_for=scheduled_for,
+    )
+
+
 # -- transitions ---------------------------------------------------------------------------
 
 
@@ -160,13 +182,14 @@ def _lock(article: Article) -> Article:
 
 
 def _check(user: Any, action: str, article: Article) -> None:
+    """Who is acting, the story's state, then every rule the transition names."""
     problem = _role_problem(user, action, article)
     if problem:
         raise PermissionDenied(problem)
     problem = _state_problem(action, article)
     if problem:
         raise ValidationError(problem, code="state")
-    messages = [message for rule in _RULES.get(action, ()) for message in rule(article)]
+    messages = [message for rule in TRANSITIONS[action].rules for message in rule(article)]
     if messages:
         raise ValidationError(messages, code="rules")
 
@@ -178,23 +201,20 @@ def _move(
     note: str = "",
     scheduled_for: datetime | None = None,
 ) -> WorkflowEvent:
-    from_status, to_status = _MOVES[action]
-    article.status = to_status
+    """Change the status (the only place that does) and record the event."""
+    transition = TRANSITIONS[action]
+    article.status = transition.target
     article._workflow_transition = True
     article.save()
-    event = WorkflowEvent.objects.create(
-        article=article,
-        action=action,
-        from_status=from_status,
-        to_status=to_status,
-        actor=user,
-        actor_name=user.get_full_name() or user.get_username(),
-        note=note,
+    return record(
+        article,
+        user,
+        action,
+        note,
+        from_status=transition.source,
+        to_status=transition.target,
         scheduled_for=scheduled_for,
     )
-    for listener in _listeners:
-        listener(article, event)
-    return event
 
 
 def _refresh(target: Article, source: Article) -> None:
@@ -217,6 +237,9 @@ def submit(article: Article, user: Any) -> WorkflowEvent:
         locked = _lock(article)
         _check(user, SUBMIT, locked)
         event = _move(locked, user, SUBMIT)
+        revisions.record(locked, user, SUBMIT)
+        notifications.queue(event)  # the editors
+        freshness.story_changed(locked)
     _refresh(article, locked)
     return event
 
@@ -227,6 +250,9 @@ def send_back(article: Article, user: Any, note: str) -> WorkflowEvent:
         locked = _lock(article)
         _check(user, SEND_BACK, locked)
         event = _move(locked, user, SEND_BACK, note=_required_note(note))
+        revisions.record(locked, user, SEND_BACK, event.note)
+        notifications.queue(event)  # the authors, with the note
+        freshness.story_changed(locked)
     _refresh(article, locked)
     return event
 
@@ -239,19 +265,6 @@ def _check_time(at: datetime | None, now: datetime) -> None:
             raise ValidationError(
                 _("Choose a publication time in the future, or publish now."), code="time"
             )
-
-
-def _check_reviewed(locked: Article, expected_version: int | None) -> None:
-    """Approval is bound to the version the editor saw: refuse if the story moved since."""
-    if expected_version is not None and locked.version != expected_version:
-        raise ValidationError(
-            _(
-                "The story changed since you reviewed it (version %(seen)s, now %(now)s). "
-                "Review it again before publishing."
-            )
-            % {"seen": expected_version, "now": locked.version},
-            code="stale",
-        )
 
 
 def publish(
@@ -270,12 +283,15 @@ def publish(
     with transaction.atomic():
         locked = _lock(article)
         _check(user, PUBLISH, locked)
-        _check_reviewed(locked, expected_version)
+        versions.check(locked, expected_version, versions.REVIEW_AGAIN)
         locked.published_at = at or now
         if locked.first_published_at is None:
             locked.first_published_at = locked.published_at
         event = _move(locked, user, PUBLISH, scheduled_for=at)
         locked.refresh_search_document()
+        revisions.record(locked, user, PUBLISH)
+        notifications.queue(event)  # the authors
+        freshness.story_changed(locked)
     _refresh(article, locked)
     return event
 
@@ -293,11 +309,14 @@ def reschedule(
     with transaction.atomic():
         locked = _lock(article)
         _check(user, RESCHEDULE, locked)
-        _check_reviewed(locked, expected_version)
+        versions.check(locked, expected_version, versions.REVIEW_AGAIN)
         if locked.first_published_at == locked.published_at:  # never live yet
             locked.first_published_at = at or now
         locked.published_at = at or now
         event = _move(locked, user, RESCHEDULE, scheduled_for=at)
+        revisions.record(locked, user, RESCHEDULE)
+        notifications.queue(event)  # the authors
+        freshness.story_changed(locked)
     _refresh(article, locked)
     return event
 
@@ -310,6 +329,9 @@ def unpublish(article: Article, user: Any, note: str) -> WorkflowEvent:
         note = _required_note(note)
         locked.published_at = None
         event = _move(locked, user, UNPUBLISH, note=note)
+        revisions.record(locked, user, UNPUBLISH, note)
+        notifications.queue(event)  # the authors, with the note
+        freshness.story_changed(locked)
     _refresh(article, locked)
     return event
 

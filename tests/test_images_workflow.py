@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from articles import history, workflow
+from articles import comparison, editing, revisions, workflow
 from articles.models import Article
 from images.models import Image
 from tests.factories import make_article, make_image
@@ -62,11 +62,13 @@ def test_submit_button_in_the_admin_says_what_is_missing(reporter, reporter_clie
 def test_revisions_keep_the_lead_image_and_restore_it(reporter, editor):
     first, second = make_image(alt_text="Old quay"), make_image(alt_text="New quay")
     article = make_article(reporter, lead_image=first)
-    old = history.record(article, reporter, "edit")
+    old = revisions.record(article, reporter, "edit")
     article.lead_image = second
     article.save()
-    new = history.record(article, reporter, "edit")
-    changes = {change.label: (change.old, change.new) for change in history.compare(old, new).story}
+    new = revisions.record(article, reporter, "edit")
+    changes = {
+        change.label: (change.old, change.new) for change in comparison.compare(old, new).story
+    }
     assert changes["Lead image"] == (str(first), str(second))
-    history.restore(article, old, editor, expected_version=article.version)
+    editing.restore(article, old, editor, expected_version=article.version)
     assert Article.objects.get(pk=article.pk).lead_image == first

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from articles import history, workflow
+from articles import comparison, revisions, workflow
 from articles.models import Article, Claim, Quote, StoryRevision
 from tests.factories import make_article, make_person, make_source
 from tests.html import form_fields, parse
@@ -56,7 +56,7 @@ def test_every_admin_save_keeps_one_revision_with_user_and_comment(reporter, rep
     assert StoryRevision.objects.filter(article=article).count() == 1
     assert revision.version == Article.objects.get(pk=article.pk).version
     assert revision.revision.user == reporter
-    assert "Changed Headline" in history.change_message(revision)
+    assert "Changed Headline" in revisions.change_message(revision)
     page = parse(reporter_client.get(history_url(article)))
     cells = [td.text for td in page.select("#revision-list tbody tr td")]
     assert "Rosa" in cells and "Edited" in cells
@@ -135,7 +135,7 @@ def test_restore_brings_back_text_and_parts_as_a_new_revision(reporter, reporter
     latest = StoryRevision.objects.filter(article=article).first()
     assert (latest.action, latest.version) == ("restore", article.version)
     assert StoryRevision.objects.filter(article=article).count() == 3  # nothing rewritten
-    assert history.compare(good, latest).is_empty
+    assert comparison.compare(good, latest).is_empty
 
 
 def test_restore_never_changes_status_or_publication_time(

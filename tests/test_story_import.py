@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from articles import history, importing, workflow
+from articles import importing, revisions, workflow
 from articles.models import Article, Claim, KeyTakeaway, Quote, StorySource, WorkflowEvent
 from sources.models import Person, Source
 from tests.factories import make_person, make_source, make_user
@@ -143,5 +143,5 @@ def test_someone_who_cannot_write_stories_cannot_import(db):
 
 def test_an_import_starts_the_story_history(reporter):
     summary = importing.import_text(SEED_SHAPED.encode(), reporter)
-    (revision,) = history.revisions_of(summary.article)
+    (revision,) = revisions.revisions_of(summary.article)
     assert revision.action == "import"

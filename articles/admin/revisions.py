@@ -16,7 +16,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
-from .. import history, workflow
+from .. import comparison, editing, revisions, workflow
 from ..forms import RestoreForm
 from ..models import Article, StoryRevision
 
@@ -65,15 +65,15 @@ class RevisionHistoryMixin:
         self, request: HttpRequest, object_id: str, extra_context: dict | None = None
     ) -> HttpResponse:
         article = self._story(request, object_id)
-        revisions = list(history.revisions_of(article))
+        kept = list(revisions.revisions_of(article))
         rows = [
             {
                 "revision": revision,
-                "who": history.author_name(revision.revision.user),
-                "action": history.ACTIONS.get(revision.action, revision.action),
-                "comment": history.change_message(revision),
+                "who": revisions.author_name(revision.revision.user),
+                "action": revisions.ACTIONS.get(revision.action, revision.action),
+                "comment": revisions.change_message(revision),
             }
-            for revision in revisions
+            for revision in kept
         ]
         context = self._context(
             request,
@@ -86,11 +86,11 @@ class RevisionHistoryMixin:
 
     def compare_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         article = self._story(request, object_id)
-        revisions = history.revisions_of(article)
+        history = revisions.revisions_of(article)
         old_id = _revision_id(request.GET.get("from"))
         new_id = _revision_id(request.GET.get("to"))
         if old_id is None or new_id is None:
-            latest = list(revisions[:2])
+            latest = list(history[:2])
             if len(latest) < 2:
                 self.message_user(  # type: ignore[attr-defined]
                     request, _("There is only one revision so far."), messages.INFO
@@ -99,7 +99,7 @@ class RevisionHistoryMixin:
                     reverse("admin:articles_article_history", args=[article.pk])
                 )
             new_id, old_id = latest[0].pk, latest[1].pk
-        found = {revision.pk: revision for revision in revisions.filter(pk__in=[old_id, new_id])}
+        found = {revision.pk: revision for revision in history.filter(pk__in=[old_id, new_id])}
         if old_id not in found or new_id not in found:
             raise Http404
         old, new = sorted([found[old_id], found[new_id]], key=lambda revision: revision.pk)
@@ -107,7 +107,7 @@ class RevisionHistoryMixin:
             request,
             article,
             _("Compare versions %(old)s and %(new)s") % {"old": old.version, "new": new.version},
-            comparison=history.compare(old, new),
+            comparison=comparison.compare(old, new),
         )
         return TemplateResponse(request, "admin/articles/article/compare.html", context)
 
@@ -124,7 +124,7 @@ class RevisionHistoryMixin:
         change_url = reverse("admin:articles_article_change", args=[article.pk])
         if request.method == "POST" and form.is_valid():
             try:
-                _new, left_out = history.restore(
+                _new, left_out = editing.restore(
                     article,
                     revision,
                     request.user,
@@ -144,12 +144,12 @@ class RevisionHistoryMixin:
                     messages.SUCCESS,
                 )
                 return HttpResponseRedirect(change_url)
-        current = history.revisions_of(article).first()
+        current = revisions.revisions_of(article).first()
         context = self._context(
             request,
             article,
             _("Restore version %(version)s") % {"version": revision.version},
-            comparison=history.compare(current, revision) if current != revision else None,
+            comparison=comparison.compare(current, revision) if current != revision else None,
             restoring=revision,
             form=form,
         )

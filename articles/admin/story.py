@@ -21,9 +21,9 @@ from django.utils.translation import gettext_lazy as _
 
 from images.admin import thumbnail
 
-from .. import citations, history, roles, workflow
+from .. import editing, revisions, roles, versions, workflow
 from ..forms import ArticleForm
-from ..models import Article, Byline
+from ..models import Article
 from ..views import render_story
 from .bounded_search import BoundedSearchMixin
 from .filters import AuthorFilter, MineFilter, StatusFilter
@@ -234,28 +234,40 @@ class ArticleAdmin(
 
     # -- saving ----------------------------------------------------------------------------
 
+    def changeform_view(
+        self,
+        request: HttpRequest,
+        object_id: str | None = None,
+        form_url: str = "",
+        extra_context: dict | None = None,
+    ) -> HttpResponse:
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except versions.StaleVersion:
+            # Someone saved between this form's check and its save, and everything was rolled
+            # back: shown again, the form's check names who and when, with what was typed.
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
     def save_model(self, request: HttpRequest, obj: Article, form: Any, change: bool) -> None:
-        # Every save moves the version (Article.save), inline-only edits included, so anyone
-        # holding the form open at the old version is refused (ArticleForm._check_version).
-        if change:
-            workflow.check_can_edit(request.user, obj)
-        else:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
-        public_change = form.cleaned_data.get("change")
-        if change and public_change:
-            obj.record_public_change(request.user, form.cleaned_data.get("correction", ""))
+        """Nothing yet: the story is saved with its parts in save_related, in one change."""
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        super().save_related(request, form, formsets, change)
-        article = form.instance
-        if not article.bylines.exists() and article.created_by_id:
-            Byline.objects.create(article=article, author=article.created_by)
-        citations.sync_story_sources(article)
-        article.refresh_search_document()
-        action = form.cleaned_data.get("change") or ("edit" if change else "create")
-        message = self.construct_change_message(request, form, formsets, not change)
-        history.record(article, request.user, action, history.admin_comment(message))
+        """The story, its inline parts and its revision, through the editing service."""
+        article, data = form.instance, form.cleaned_data
+        if change:
+            doing = editing.saving(
+                article,
+                request.user,
+                expected_version=form.vouched_version(),
+                change=data.get("change") or "",
+                correction=data.get("correction") or "",
+            )
+        else:
+            doing = editing.creating(article, request.user)
+        with doing as edit:
+            super().save_related(request, form, formsets, change)
+            message = self.construct_change_message(request, form, formsets, not change)
+            edit.comment = revisions.admin_comment(message)
 
     # -- bulk actions: each story goes through the workflow -------------------------------
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from .. import workflow
 from ..forms import NoteForm, PublishForm
 from ..models import Article
+from ..transitions import TRANSITIONS
 
 
 class TransitionAdminMixin:
@@ -36,22 +37,15 @@ class TransitionAdminMixin:
         ]
 
     def workflow_buttons(self, request: HttpRequest, article: Article) -> list[dict]:
-        labels = {
-            workflow.SUBMIT: _("Submit for review"),
-            workflow.SEND_BACK: _("Send back with a note"),
-            workflow.PUBLISH: _("Publish now or at a time"),
-            workflow.UNPUBLISH: _("Unpublish with a note"),
-            workflow.RESCHEDULE: _("Reschedule or publish now"),
-        }
         # The version on the page is the one reviewed: publishing binds to it (workflow).
         return [
             {
                 "action": action,
-                "label": label,
+                "label": transition.button,
                 "url": reverse("admin:articles_article_transition", args=[article.pk, action])
                 + f"?version={article.version}",
             }
-            for action, label in labels.items()
+            for action, transition in TRANSITIONS.items()
             if workflow.can(request.user, action, article)
         ]
 
@@ -104,13 +98,7 @@ class TransitionAdminMixin:
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "original": article,
-            "title": {
-                workflow.SUBMIT: _("Submit for review"),
-                workflow.SEND_BACK: _("Send back to the author"),
-                workflow.PUBLISH: _("Publish"),
-                workflow.UNPUBLISH: _("Unpublish"),
-                workflow.RESCHEDULE: _("Reschedule or publish now"),
-            }[action],
+            "title": TRANSITIONS[action].title,
             "action": action,
             "form": form,
             "change_url": change_url,
@@ -132,10 +120,4 @@ def _done_message(action: str, article: Article) -> str:
         }
     if action == workflow.RESCHEDULE and not article.is_scheduled:
         return _("Published now: “%s”.") % article.headline
-    return {
-        workflow.RESCHEDULE: _("Rescheduled: “%s”."),
-        workflow.SUBMIT: _("Submitted for review: “%s”."),
-        workflow.SEND_BACK: _("Sent back to the author: “%s”."),
-        workflow.PUBLISH: _("Published: “%s”."),
-        workflow.UNPUBLISH: _("Unpublished: “%s” is off the site."),
-    }[action] % article.headline
+    return TRANSITIONS[action].done % article.headline
