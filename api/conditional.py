@@ -2,8 +2,8 @@
 
 The ETag is a hash of the JSON actually sent, so it changes exactly when the response
 does (a renamed source, a new correction, a story leaving a list). Last-Modified is only
-sent where a time covers the whole response: a story's own edits, publication and
-corrections (see story_last_modified).
+sent where a time covers the whole response: a story's last public change
+(Article.last_public_change, the time its page, feeds and ninjs also give).
 
 Hook for the page cache: every API response passes through `conditional_response` once,
 after rendering, with its validators; a shared cache of API responses can store and serve
@@ -20,16 +20,6 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 from rest_framework.request import Request
 from rest_framework.response import Response
-
-from articles.story import Story
-
-
-def story_last_modified(story: Story) -> datetime:
-    """When the public story last changed: an edit, its publication, or a correction."""
-    article = story.article
-    times = [article.updated_at, article.published_at]
-    times += [correction.created_at for correction in story.corrections]
-    return max(time for time in times if time is not None)
 
 
 def make_conditional(

@@ -63,9 +63,8 @@ class StoryFilter(django_filters.FilterSet):
         help_text=_("Published before this time (ISO 8601)."),
     )
     updated_since = InstantFilter(
-        field_name="updated_at",
-        lookup_expr="gte",
-        help_text=_("Changed at or after this time (ISO 8601)."),
+        method="filter_updated_since",
+        help_text=_("Changed for readers (published, corrected, updated) at or after (ISO 8601)."),
     )
     q = django_filters.CharFilter(
         method="filter_text",
@@ -88,6 +87,9 @@ class StoryFilter(django_filters.FilterSet):
     def filter_source(self, queryset: QuerySet, name: str, value: int) -> QuerySet:
         listed = StorySource.objects.filter(article=OuterRef("pk"), source_id=value)
         return queryset.filter(Exists(listed))
+
+    def filter_updated_since(self, queryset: QuerySet, name: str, value: datetime) -> QuerySet:
+        return queryset.changed_publicly_since(value)
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return search(queryset, value)

@@ -51,7 +51,7 @@ def news_item(story: Story, request: Request, version_created: datetime) -> dict
         "type": "text",
         "representationType": "full",
         "version": str(article.version),
-        "firstCreated": timestamp(article.first_published_at or article.published_at),
+        "firstCreated": timestamp(article.first_public_at),
         "versionCreated": timestamp(version_created),
         "pubStatus": "usable",
         "language": language_tag(),

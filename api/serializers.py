@@ -33,6 +33,7 @@ from articles.models import (
 from articles.story import CitedClaim, Story
 from images.models import Image
 from sources.models import Person, Source
+from staff.names import display_name
 
 from .richtext import RichTextField
 
@@ -122,7 +123,7 @@ class AuthorRefSerializer(serializers.ModelSerializer):
         fields = ["username", "name", "page_url", "stories_url"]
 
     def get_name(self, user: Any) -> str:
-        return user.get_full_name() or user.get_username()
+        return display_name(user)
 
 
 class AuthorSerializer(AuthorRefSerializer):
@@ -308,6 +309,11 @@ class StorySummarySerializer(StoryRefSerializer):
     section = SectionRefSerializer(allow_null=True)
     tags = TagRefSerializer(many=True)
     bylines = BylineSerializer(many=True)
+    updated_at = serializers.DateTimeField(
+        source="last_public_change",
+        read_only=True,
+        help_text=_("Its last change for readers: publication, a correction or an update."),
+    )
 
     class Meta(StoryRefSerializer.Meta):
         fields = [

@@ -10,8 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.contrib.auth import get_user_model
-from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularRedocView
@@ -22,12 +21,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from articles import workflow
-from articles.models import Article, Correction, Quote, Section, Tag, WorkflowEvent
+from articles.models import Article, Correction, Quote, WorkflowEvent
 from articles.story import Story
-from sources.models import Person, Source
 
 from . import ninjs, serializers
-from .conditional import make_conditional, story_last_modified
+from .conditional import make_conditional
 from .filters import StoryFilter, WithdrawalFilter
 from .pagination import CursorPage
 from .params import check_parameters
@@ -100,7 +98,7 @@ class StoryDetailBase(ReadOnlyView):
 
     def get_story(self) -> Story:
         story = Story.of(self.get_object())
-        self.last_modified = story_last_modified(story)
+        self.last_modified = story.article.last_public_change
         return story
 
 
@@ -130,6 +128,12 @@ class StoryNinjs(StoryDetailBase):
 # -- what stories point at ----------------------------------------------------------------------
 
 
+def counted(things: QuerySet, stories: str) -> QuerySet:
+    """`things` with `story_count`: how many published stories reach each through `stories`."""
+    reached = Q(**{f"{stories}__in": published_stories()})
+    return things.annotate(story_count=Count(stories, filter=reached, distinct=True))
+
+
 class SectionList(ListView):
     """Sections with at least one published story."""
 
@@ -137,9 +141,7 @@ class SectionList(ListView):
     cursor_ordering = ("position", "name")
 
     def get_queryset(self) -> QuerySet:
-        return Section.objects.filter(articles__in=published_stories()).annotate(
-            story_count=Count("articles", distinct=True)
-        )
+        return counted(published_stories().sections_used(), "articles")
 
 
 class TagList(ListView):
@@ -149,9 +151,7 @@ class TagList(ListView):
     cursor_ordering = ("name", "pk")
 
     def get_queryset(self) -> QuerySet:
-        return Tag.objects.filter(articles__in=published_stories()).annotate(
-            story_count=Count("articles", distinct=True)
-        )
+        return counted(published_stories().tags_used(), "articles")
 
 
 class AuthorList(ListView):
@@ -161,17 +161,13 @@ class AuthorList(ListView):
     cursor_ordering = ("username",)
 
     def get_queryset(self) -> QuerySet:
-        return (
-            get_user_model()
-            .objects.filter(bylines__article__in=published_stories())
-            .annotate(story_count=Count("bylines__article", distinct=True))
-        )
+        return counted(published_stories().writers(), "bylines__article")
 
 
 def quoted_people() -> QuerySet:
-    return Person.objects.filter(quotes__article__in=published_stories()).annotate(
-        quote_count=Count("quotes", distinct=True),
-        story_count=Count("quotes__article", distinct=True),
+    published_quotes = Q(quotes__article__in=published_stories())
+    return counted(published_stories().people_quoted(), "quotes__article").annotate(
+        quote_count=Count("quotes", filter=published_quotes, distinct=True)
     )
 
 
@@ -192,14 +188,14 @@ class PersonDetail(ReadOnlyView, generics.RetrieveAPIView):
     lookup_field = "slug"
 
     def get_queryset(self) -> QuerySet:
-        quotes = (
-            Quote.objects.filter(article__in=published_stories())
-            .select_related("article")
-            .order_by("-article__published_at", "article_id", "position")
+        return quoted_people()
+
+    def get_object(self) -> Any:
+        person = super().get_object()
+        person.published_quotes = list(
+            published_stories().quotes_by(person).select_related("article")
         )
-        return quoted_people().prefetch_related(
-            Prefetch("quotes", queryset=quotes, to_attr="published_quotes")
-        )
+        return person
 
 
 class SourceList(ListView):
@@ -209,9 +205,7 @@ class SourceList(ListView):
     cursor_ordering = ("title", "pk")
 
     def get_queryset(self) -> QuerySet:
-        return Source.objects.filter(story_entries__article__in=published_stories()).annotate(
-            story_count=Count("story_entries__article", distinct=True)
-        )
+        return counted(published_stories().sources_listed(), "story_entries__article")
 
 
 class CorrectionList(ListView):
@@ -221,7 +215,7 @@ class CorrectionList(ListView):
     cursor_ordering = ("-created_at", "-pk")
 
     def get_queryset(self) -> QuerySet:
-        return Correction.objects.filter(article__in=published_stories()).select_related("article")
+        return Correction.objects.public()
 
 
 class WithdrawalList(ListView):

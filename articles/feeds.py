@@ -49,10 +49,10 @@ class LatestStoriesFeed(Feed):
         return item.standfirst_html
 
     def item_pubdate(self, item: Article) -> datetime | None:
-        return item.first_published_at or item.published_at
+        return item.first_public_at
 
     def item_updateddate(self, item: Article) -> datetime | None:
-        return item.public_updated_at
+        return item.last_public_change
 
     def item_author_name(self, item: Article) -> str:
         return ", ".join(byline.display_name for byline in item.bylines.all())

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
 from . import metadata
-from .models import Article, Quote
+from .models import Article
 
 
 class PersonView(ListView):
@@ -22,14 +22,12 @@ class PersonView(ListView):
 
     def get_queryset(self) -> QuerySet:
         published = Article.objects.published()
-        published_quotes = published.parts_of_these(Quote.objects.all())
         # Someone quoted only in unpublished stories has no page: who we talk to stays private.
         self.person = get_object_or_404(published.people_quoted(), slug=self.kwargs["slug"])
         return (
-            published_quotes.filter(speaker=self.person)
+            published.quotes_by(self.person)
             .select_related("article")
             .only("text", "role", "said_on", "article__headline", "article__slug")
-            .order_by("-story_published_at", "-article_id", "position")
         )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

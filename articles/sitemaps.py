@@ -86,7 +86,7 @@ class StorySitemap(Sitemap):
         return prefix, suffix
 
     def lastmod(self, item: Article) -> datetime:
-        return item.public_updated_at
+        return item.last_public_change
 
 
 class SectionSitemap(Sitemap):

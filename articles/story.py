@@ -18,7 +18,7 @@ from django.db import models
 from django.db.models.functions import Cast
 
 from .models import Article, Correction, ImpactItem, KeyTakeaway, Tag
-from .models.article import story_prefetches
+from .models.queries import story_prefetches
 from .related import related_stories
 
 # An edit within this long after publication is part of publishing, not an update.
@@ -92,19 +92,14 @@ class Story:
 
     @property
     def published_at(self) -> datetime | None:
-        """When the story first went public (a republished story keeps its first time)."""
-        return self.article.first_published_at or self.article.published_at
+        """When the story first went public (Article.first_public_at)."""
+        return self.article.first_public_at
 
     @property
     def modified_at(self) -> datetime:
-        """The last change readers can see: publication, a public update, or a correction.
-
-        Internal saves (workflow moves, drafts of a later edit) do not count: a live story's
-        public time moves only when an editor says the change is a correction or an update.
-        """
-        times = [self.article.created_at, *(c.created_at for c in self.corrections)]
-        times += [t for t in (self.published_at, self.article.public_updated_at) if t]
-        return max(times)
+        """The last change readers can see (Article.last_public_change); for a preview of a
+        story never published, when it was written."""
+        return self.article.last_public_change or self.article.created_at
 
     @property
     def updated_at(self) -> datetime | None:

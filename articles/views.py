@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 from django_filters.views import FilterView
 
+from staff.names import display_name
+
 from . import metadata, paging, prerender
 from .filters import ArchiveFilter
 from .front import FrontPage
@@ -145,7 +147,7 @@ class AuthorView(StoryListView):
         return published_cards().filter(bylines__author=self.author)
 
     def title(self) -> str:
-        return self.author.get_full_name() or self.author.get_username()
+        return display_name(self.author)
 
     def description(self) -> str:
         return str(_("Stories by %(name)s.") % {"name": self.title()})

@@ -13,7 +13,7 @@ from articles.models import Article
 def closes_at(article: Article) -> datetime | None:
     """When comments close by age (None: never). Counted from the first publication."""
     days = settings.COMMENTS_CLOSE_AFTER_DAYS
-    published = article.first_published_at or article.published_at
+    published = article.first_public_at
     if days <= 0 or published is None:
         return None
     return published + timedelta(days=days)

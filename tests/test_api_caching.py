@@ -7,8 +7,7 @@ import time_machine
 from django.utils import timezone
 from django.utils.http import http_date
 
-from articles import workflow
-from articles.models import Correction
+from articles import editing, workflow
 from sources.models import Source
 from tests.factories import make_article
 
@@ -37,14 +36,16 @@ def test_a_matching_etag_gets_304_with_no_body(story, client):
     assert client.get(url, headers={"If-None-Match": '"stale"'}).status_code == 200
 
 
-def test_story_last_modified_answers_if_modified_since(story, client):
+def test_story_last_modified_answers_if_modified_since(story, editor, client):
+    """Last-Modified is the story's last public change, as its page and feeds say: a
+    correction moves it; a save readers are not told about does not."""
     url = f"/api/v1/stories/{story.slug}/ninjs/"
     response = client.get(url)
-    assert response["Last-Modified"] == http_date(int(story.updated_at.timestamp()))
+    assert response["Last-Modified"] == http_date(int(story.last_public_change.timestamp()))
     since = response["Last-Modified"]
     assert client.get(url, headers={"If-Modified-Since": since}).status_code == 304
     with time_machine.travel(timezone.now() + timedelta(minutes=5)):
-        Correction.objects.create(article=story, text="The vote was on Tuesday.")
+        editing.correct(story, editor, "The vote was on Tuesday.")
         changed = client.get(url, headers={"If-Modified-Since": since})
     assert changed.status_code == 200
     assert changed["Last-Modified"] != since

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 
-from articles import workflow
+from articles import editing, workflow
 from articles.models import Quote, StorySource
 from tests.api_client import get_json, results
 from tests.factories import (
@@ -70,9 +70,11 @@ def test_each_filter_narrows_the_list(desk, client):
     assert slugs(client, "q=roof+repaired&author=owen") == [school]
 
 
-def test_updated_since_finds_edited_stories(desk, client):
+def test_updated_since_finds_edited_stories(desk, editor, client):
+    """Edited for readers: a live story's change is declared an update (or a correction)."""
+    harbour = desk["harbour"]
     with time_machine.travel(datetime(2026, 4, 1, tzinfo=UTC), tick=False):
-        desk["harbour"].save()
+        editing.save(harbour, editor, expected_version=harbour.version, change=editing.UPDATE)
     assert slugs(client, "updated_since=2026-03-15T00:00:00%2B00:00") == [desk["harbour"].slug]
 
 

@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from articles import workflow
-from articles.models import Claim, Correction, StorySource
+from articles import editing, workflow
+from articles.models import Claim, StorySource
 from tests.factories import make_article, make_full_story, make_section, make_source, make_tag
 from tests.html import parse
 
@@ -85,9 +85,12 @@ def test_times_are_time_elements_in_local_time(client, full_story):
     assert correction_time["datetime"].startswith(str(local.year))
 
 
-def test_updated_time_appears_only_after_a_later_change(client, full_story, reporter, editor):
+def test_updated_time_appears_only_after_a_later_change(
+    client, full_story, reporter, editor, time_machine
+):
     later = full_story.published_at + timedelta(hours=2)
-    Correction.objects.filter(article=full_story).update(created_at=later)
+    time_machine.move_to(later, tick=False)
+    editing.correct(full_story, editor, "The vote was on Tuesday, not Monday.")
     updated = story_page(client, full_story).select_one(".story-meta .updated time")
     assert updated["datetime"] == timezone.localtime(later).isoformat()
     quiet = make_article(reporter, status="published", editor=editor)

@@ -10,6 +10,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from staff.names import display_name
+
 from .. import roles
 from ..models import Article
 
@@ -63,7 +65,7 @@ class AuthorFilter(admin.SimpleListFilter):
             .distinct()
             .order_by("first_name", "last_name", "username")
         )
-        return [(str(user.pk), user.get_full_name() or user.get_username()) for user in authors]
+        return [(str(user.pk), display_name(user)) for user in authors]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
         value = self.value()

@@ -9,7 +9,9 @@ as it always did.
 # In the order the models were declared when they shared one module, so the app registry and
 # each model's reverse relations (admin delete summaries, deletion order) list them as before.
 from .taxonomy import Section, Tag
-from .article import Article, ArticleQuerySet, Byline
+from .article import Article
+from .bylines import Byline
+from .queries import ArticleQuerySet
 from .positions import assign_position
 from .parts import Correction, CorrectionQuerySet, ImpactItem, KeyTakeaway
 from .editorial import (

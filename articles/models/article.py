@@ -1,5 +1,5 @@
-"""The story itself: which stories the public may see (ArticleQuerySet), what a story is
-and how it saves (Article), and who wrote it (Byline, with the part-numbering helper)."""
+"""The story itself: what a story is, how it saves, and what it tells readers about its
+times. Which stories a page shows is the QuerySet's business (queries.py)."""
 
 from __future__ import annotations
 
@@ -8,176 +8,27 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from images.models import Image
-from sources.models import Person
 
-from .. import markup, roles
+from .. import markup
 from ..slugs import slug_for_headline
-from .attribution import Claim, Quote, StorySource
-from .positions import assign_position
+from .queries import ArticleQuerySet
 from .taxonomy import Section, Tag
 
 if TYPE_CHECKING:
     from .parts import Correction
 
 
-class ArticleQuerySet(models.QuerySet):
-    def published(self) -> ArticleQuerySet:
-        """The one definition of what the public may see: published, and its time has come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
-
-    def visible_to(self, user: Any) -> ArticleQuerySet:
-        """The only widening of published(): editors preview everything, writers their own."""
-        if roles.is_editor(user):
-            return self.all()
-        if roles.is_reporter(user):
-            return self.filter(
-                Q(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
-                | self.owned_by_q(user)
-            )
-        return self.published()
-
-    def editable_by(self, user: Any) -> ArticleQuerySet:
-        """The stories a person may open in the admin: editors all, writers their own."""
-        if roles.is_editor(user):
-            return self.all()
-        if roles.is_reporter(user):
-            return self.filter(self.owned_by_q(user))
-        return self.none()
-
-    @staticmethod
-    def owned_by_q(user: Any) -> Q:
-        bylined = Byline.objects.filter(article=OuterRef("pk"), author=user)
-        return Q(created_by=user) | Q(Exists(bylined))
-
-    def in_review(self) -> ArticleQuerySet:
-        return self.filter(status=Article.Status.REVIEW)
-
-    def scheduled(self) -> ArticleQuerySet:
-        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
-
-    def next_publication_time(self) -> datetime | None:
-        """When the next scheduled story goes live (None: nothing is scheduled)."""
-        return self.scheduled().aggregate(next=models.Min("published_at"))["next"]
-
-    def newest_first(self) -> ArticleQuerySet:
-        return self.order_by("-published_at", "-pk")
-
-    def for_section(self, section: Section) -> ArticleQuerySet:
-        return self.filter(section=section)
-
-    def with_bylines(self) -> ArticleQuerySet:
-        """Section and ordered bylines (with their authors), in a fixed number of queries."""
-        return self.select_related("section").prefetch_related(_bylines_with_authors())
-
-    def with_cards(self) -> ArticleQuerySet:
-        """What a list of story cards needs; the long texts a card never shows stay behind.
-
-        The section and lead image are joined (an image's renditions are data on its own
-        row), so lists that skip many stories page by key first (articles.paging)."""
-        return (
-            self.with_bylines()
-            .select_related("lead_image")
-            .defer("search_document", "context", "context_html", "bottom_line", "bottom_line_html")
-        )
-
-    def with_story_row(self) -> ArticleQuerySet:
-        """The story's row with what joins to it one-to-one: its section, lead image and pull
-        quote (at most one per story, by constraint) with the quote's speaker and source.
-
-        `story_row` marks a row fetched this way, so articles.story.Story knows it may add
-        the parts (story_prefetches) to it rather than fetch the story again.
-        """
-        return self.annotate(
-            pull=models.FilteredRelation("quotes", condition=Q(quotes__is_pull=True)),
-            story_row=models.Value(True, output_field=models.BooleanField()),
-        ).select_related("section", "pull__speaker", "pull__source", "lead_image")
-
-    def with_story_parts(self) -> ArticleQuerySet:
-        """The story's row and its parts for articles.story.Story, in a fixed number of queries.
-
-        Claims arrive once per cited source (`cited_source_id`) in `claim_citations`, so
-        claims and their citations cost one query. The short lists (takeaways, impact items,
-        corrections) and the tags are read by Story.of, all in one query.
-        """
-        return self.with_story_row().prefetch_related("tags", *story_prefetches())
-
-    def writers(self) -> models.QuerySet:
-        """The users bylined on any of these stories."""
-        bylines = self.parts_of_these(Byline.objects.filter(author=OuterRef("pk")))
-        return get_user_model().objects.filter(Exists(bylines))
-
-    def tags_used(self) -> models.QuerySet:
-        """The tags any of these stories carries."""
-        taggings = self.parts_of_these(Article.tags.through.objects.filter(tag=OuterRef("pk")))
-        return Tag.objects.filter(Exists(taggings))
-
-    def people_quoted(self) -> models.QuerySet:
-        """The people quoted in any of these stories."""
-        quotes = self.parts_of_these(Quote.objects.filter(speaker=OuterRef("pk")))
-        return Person.objects.filter(Exists(quotes))
-
-    def parts_of_these(self, rows: models.QuerySet) -> models.QuerySet:
-        """Those of `rows` (which point at a story by `article_id`) that belong to one of
-        these stories. Each row is checked through its story's primary key, so the database
-        walks an index of the rows (a tag's, a writer's, a person's) instead of every story."""
-        return rows.filter(Exists(self.filter(pk=OuterRef("article_id"))))
-
-    def latest_per_section(self, count: int, sections: list[Section]) -> ArticleQuerySet:
-        """The newest `count` of these stories in each of these sections, in one query.
-
-        Each section's few are found by a small subquery on the (section, status, time)
-        index and the stories fetched by primary key, so the cost follows the number of
-        sections, not of stories.
-        """
-        if not sections:
-            return self.none()
-        newest = [self.filter(section=s).newest_first().values("pk")[:count] for s in sections]
-        return Article.objects.filter(pk__in=_ids_of(newest))
-
-
-def story_prefetches() -> list[Any]:
-    """The parts of a story that Story.of reads from prefetched rows (see with_story_parts)."""
-    return [
-        _bylines_with_authors(),
-        models.Prefetch(
-            "claims",
-            queryset=Claim.objects.annotate(cited_source_id=models.F("sources")).order_by(
-                "position", "cited_source_id"
-            ),
-            to_attr="claim_citations",
-        ),
-        models.Prefetch("source_entries", queryset=StorySource.objects.select_related("source")),
-    ]
-
-
 def new_page_token() -> str:
     return uuid.uuid4().hex
-
-
-def _ids_of(parts: list[models.QuerySet]) -> models.QuerySet:
-    """The story ids the (ordered, sliced) `parts` select, as one subquery: their UNION ALL.
-
-    Looking stories up by primary key in one list is what both databases do fast: with the
-    published filter outside too, SQLite (without ANALYZE statistics) walked every published
-    story, and with an OR of several lists PostgreSQL scanned the table. Each part is wrapped
-    in `pk IN (...)` because SQLite refuses ORDER BY and LIMIT inside a compound statement.
-    """
-    wrapped = [Article.objects.filter(pk__in=part).values("pk") for part in parts]
-    return wrapped[0].union(*wrapped[1:], all=True)
-
-
-def _bylines_with_authors() -> models.Prefetch:
-    return models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
 
 
 class Article(models.Model):
@@ -344,9 +195,15 @@ class Article(models.Model):
         )
 
     @property
-    def public_updated_at(self) -> datetime | None:
+    def first_public_at(self) -> datetime | None:
+        """When readers first saw the story: a republished story keeps its first time."""
+        return self.first_published_at or self.published_at
+
+    @property
+    def last_public_change(self) -> datetime | None:
         """The last change readers are told about: publication, or a declared correction or
-        update (internal saves do not count). Sitemaps, feeds and the page agree on it."""
+        update (internal saves do not count). The page, its JSON-LD, the feeds, the sitemaps
+        and the API (its fields, Last-Modified and ninjs) all say this time."""
         times = [t for t in (self.published_at, self.revised_at) if t]
         return max(times) if times else None
 
@@ -432,47 +289,3 @@ class Article(models.Model):
             candidate = f"{base[: 100 - len(str(n)) - 1]}-{n}"
             n += 1
         return candidate
-
-
-class Byline(models.Model):
-    """An author credited on a story, in order."""
-
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="bylines",
-    )
-    credit = models.CharField(
-        _("name shown"),
-        max_length=120,
-        blank=True,
-        help_text=_("Defaults to the author's full name."),
-    )
-    position = models.PositiveSmallIntegerField(_("order"), blank=True)
-
-    class Meta:
-        ordering = ["position"]
-        verbose_name = _("byline")
-        verbose_name_plural = _("bylines")
-        constraints = [
-            models.UniqueConstraint(fields=["article", "position"], name="byline_position_unique"),
-            models.UniqueConstraint(fields=["article", "author"], name="byline_author_unique"),
-        ]
-
-    def __str__(self) -> str:
-        return self.display_name
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.author is not None and not self.credit:
-            self.credit = self.author.get_full_name() or self.author.get_username()
-        assign_position(self)
-        super().save(*args, **kwargs)
-
-    @property
-    def display_name(self) -> str:
-        if self.author is not None:
-            return self.author.get_full_name() or self.author.get_username()
-        return self.credit

@@ -1,0 +1,57 @@
+"""Who wrote a story: its ordered bylines."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from staff.names import display_name
+
+from .positions import assign_position
+
+
+class Byline(models.Model):
+    """An author credited on a story, in order."""
+
+    article = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="bylines",
+    )
+    credit = models.CharField(
+        _("name shown"),
+        max_length=120,
+        blank=True,
+        help_text=_("Defaults to the author's full name."),
+    )
+    position = models.PositiveSmallIntegerField(_("order"), blank=True)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "position"], name="byline_position_unique"),
+            models.UniqueConstraint(fields=["article", "author"], name="byline_author_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.author is not None and not self.credit:
+            self.credit = display_name(self.author)
+        assign_position(self)
+        super().save(*args, **kwargs)
+
+    @property
+    def display_name(self) -> str:
+        if self.author is not None:
+            return display_name(self.author)
+        return self.credit
