@@ -5,7 +5,7 @@ Rows are written with bulk_create in batches, with every derived column (the san
 that are each rendered once. This is the one place that sets a story's status without
 `articles.workflow`: running a million workflow calls (locks, events, revisions, emails) would
 take hours and measure nothing the pages do. It only ever runs against the database
-newsroom.bench.database made for the run, which is dropped afterwards.
+bench.database made for the run, which is dropped afterwards.
 """
 
 from __future__ import annotations
@@ -373,7 +373,7 @@ _PART_MODELS: dict[str, Any] = {
 
 @dataclass
 class _StoryPlan:
-    """The texts one story is made of, drawn from the pools in newsroom.bench.words."""
+    """The texts one story is made of, drawn from the pools in bench.words."""
 
     topic: str
     takeaways: list[str]
