@@ -1,11 +1,22 @@
 """Build a newsroom at scale in the benchmark's throwaway database, quickly.
 
-Rows are written with bulk_create in batches, with every derived column (the sanitised
-`*_html` columns, the search document, positions, slugs) computed here in Python from texts
-that are each rendered once. This is the one place that sets a story's status without
-`articles.workflow`: running a million workflow calls (locks, events, revisions, emails) would
-take hours and measure nothing the pages do. It only ever runs against the database
-bench.database made for the run, which is dropped afterwards.
+Every other door changes a story through articles.editing and articles.workflow, one story
+at a time: a row lock, a version check, a revision, workflow events, fresh stored renders.
+Ten thousand stories that way would take far too long and measure nothing the pages do, so
+this builder is the one place that bulk-writes: rows go in with bulk_create, a few hundred
+stories at a time, published (and comments approved) without the workflow or moderation. It
+only ever runs against the database bench.database made for the run, dropped afterwards.
+
+bulk_create calls no save() and sends no signal, so the builder fills each derived column
+itself, from the one definition of it: the `*_html` columns through articles.markup (each
+distinct text rendered once), the search document through Article.search_text, the story's
+slug through articles.slugs (numbered to be unique, rather than looked up), a byline's credit
+through Byline.display_name, each quote's story time through articles.story_times.follow,
+and an image's renditions from images.renditions' widths and formats (rows only, no files).
+Positions count from 1 in each story, as a new part's would; each story's source list holds
+every source its claims and quotes cite, as articles.citations keeps it. No revisions or
+stored renders are made: pages render and store a story when it is first read (measure.py
+warms every page up before timing it).
 
 library.py writes what stories draw on (sections, tags, writers, people, images), stories.py
 the stories with their parts, comments.py the readers' comments; this module runs them in

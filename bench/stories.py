@@ -11,9 +11,8 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import F
-from django.utils.text import slugify
 
-from articles import markup
+from articles import markup, story_times
 from articles.models import (
     Article,
     Byline,
@@ -23,6 +22,7 @@ from articles.models import (
     Quote,
     StorySource,
 )
+from articles.slugs import slug_for_headline
 from images.models import Image
 from sources.models import Person, Source
 
@@ -54,6 +54,7 @@ def write_stories(
             story_ids += batch.save(counts)
     # auto_now stamped every story with the build time; a story was last changed when published.
     Article.objects.update(updated_at=F("published_at"))
+    story_times.follow(Article.objects.all())
     return story_ids[SCHEDULED_STORIES:]
 
 
@@ -96,7 +97,8 @@ class _StoryBatch:
             )
             article = Article(
                 headline=headline,
-                slug=f"{slugify(headline)}-{number}",
+                # The number keeps it unique without the query per story Article.save makes.
+                slug=f"{slug_for_headline(headline)}-{number}",
                 standfirst=(standfirst := rng.choice(words.STANDFIRSTS)),
                 standfirst_html=_block(standfirst),
                 dateline="Port Calder",
@@ -131,10 +133,9 @@ class _StoryBatch:
         sources: list[Source] = []
         for article, plan in zip(articles, plans, strict=True):
             for position, author in enumerate(rng.sample(self.writers, rng.choice((1, 1, 2))), 1):
-                credit = f"{author.first_name} {author.last_name}"
-                rows["bylines"].append(
-                    Byline(article=article, author=author, credit=credit, position=position)
-                )
+                byline = Byline(article=article, author=author, position=position)
+                byline.credit = byline.display_name  # as Byline.save fills in an empty credit
+                rows["bylines"].append(byline)
             for position, text in enumerate(plan.takeaways, 1):
                 rows["takeaways"].append(
                     KeyTakeaway(
@@ -220,7 +221,6 @@ class _StoryBatch:
                         text=text,
                         source=own[0],
                         is_pull=position == 1,
-                        story_published_at=article.published_at,
                     )
                 )
         return claims, citations
