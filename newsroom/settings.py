@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "sources",
     "comments",
     "api",
+    "bench",
 ]
 
 MIDDLEWARE = [

@@ -18,8 +18,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection, connections
 from django.test.utils import override_settings
 
-from newsroom.bench import build, measure
-from newsroom.bench.database import scratch_database
+from bench import build, measure
+from bench.database import scratch_database
 
 
 class Command(BaseCommand):

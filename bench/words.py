@@ -1,7 +1,7 @@
 """Fragments the benchmark newsroom's stories are assembled from (all invented, all ours).
 
 Texts are combined from short pools so that every distinct text is rendered to HTML once
-(see newsroom.bench.build) while stories still differ from one another.
+(see bench.build) while stories still differ from one another.
 """
 
 SECTIONS = [

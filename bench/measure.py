@@ -29,8 +29,8 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from articles import prerender
 from articles.models import Article
 
+from . import urls
 from .build import Newsroom
-from .urls import FLOOR_PATH
 
 WARM_UP = 3
 MIN_RUNS = 5
@@ -108,7 +108,7 @@ def benchmark_settings() -> Iterator[None]:
     }
     with override_settings(
         DEBUG=False,
-        ROOT_URLCONF="newsroom.bench.urls",
+        ROOT_URLCONF=urls.__name__,  # imported above, with the site's URLconf
         ALLOWED_HOSTS=["testserver"],
         CACHES=caches,
         STORAGES=storages,
@@ -127,7 +127,7 @@ def measure(newsroom: Newsroom, runs: int) -> list[Measurement]:
     gc.freeze()
     client = Client()
     with benchmark_settings():
-        results = [_time(client, "floor", FLOOR_PATH, "floor", runs, _nothing)]
+        results = [_time(client, "floor", urls.FLOOR_PATH, "floor", runs, _nothing)]
         for page in pages_of(newsroom):
             for mode, seconds in page.modes:
                 with override_settings(PAGE_CACHE_SECONDS=seconds):
@@ -158,8 +158,8 @@ def _time(
     floors: list[float] = []
     started = time.perf_counter()
     while len(timings) < runs:
-        if url != FLOOR_PATH:
-            floors.append(_timed(client, FLOOR_PATH))
+        if url != urls.FLOOR_PATH:
+            floors.append(_timed(client, urls.FLOOR_PATH))
         prepare()
         timings.append(_timed(client, url))
         if len(timings) >= MIN_RUNS and time.perf_counter() - started > SECONDS_PER_PAGE:

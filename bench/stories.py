@@ -1,30 +1,18 @@
-"""Build a newsroom at scale in the benchmark's throwaway database, quickly.
-
-Rows are written with bulk_create in batches, with every derived column (the sanitised
-`*_html` columns, the search document, positions, slugs) computed here in Python from texts
-that are each rendered once. This is the one place that sets a story's status without
-`articles.workflow`: running a million workflow calls (locks, events, revisions, emails) would
-take hours and measure nothing the pages do. It only ever runs against the database
-newsroom.bench.database made for the run, which is dropped afterwards.
-"""
+"""The benchmark's stories and their parts: a few hundred stories at a time, each with every
+part a story page shows, inserted table by table."""
 
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
-from django.utils.text import slugify
 
-from articles import markup
+from articles import markup, story_times
 from articles.models import (
     Article,
     Byline,
@@ -32,49 +20,42 @@ from articles.models import (
     ImpactItem,
     KeyTakeaway,
     Quote,
-    Section,
     StorySource,
-    Tag,
 )
-from comments.models import Comment
-from images import renditions
+from articles.slugs import slug_for_headline
 from images.models import Image
 from sources.models import Person, Source
 
 from . import words
+from .library import Library
 
 STORY_BATCH = 500  # stories whose parts are built and inserted together
-COMMENT_BATCH = 5000
 STORY_INTERVAL = timedelta(minutes=47)  # between publications, newest first
 SCHEDULED_STORIES = 3  # also a few scheduled for tomorrow, as a real newsroom has
-BUSY_STORY_COMMENTS = 200  # one story (the lead) carries this many: half of them replies
-WRITERS = 60
-PEOPLE = 400
 TAKEAWAYS = 7
 CLAIMS = 4  # three verified, one unconfirmed
 SOURCES = 3
 IMPACT_ITEMS = 3
 TAGS_PER_STORY = 3
-IMAGES = 300  # a picture library; most stories lead with one of them
 NO_IMAGE_EVERY = 5  # every fifth story has no lead image (the landmarks measured all have one)
-IMAGE_SIZE = (2400, 1600)
-REPLY_SHARE = 0.3
 
 
-@dataclass
-class Newsroom:
-    """What was built, and what the measuring needs to find its way around it."""
-
-    stories: int = 0
-    comments: int = 0
-    rows: int = 0
-    busy_story: str = ""  # slug of the story with BUSY_STORY_COMMENTS comments
-    typical_story: str = ""
-    section: str = ""
-    tag: str = ""
-    person: str = ""
-    search_term: str = ""
-    counts: dict[str, int] = field(default_factory=dict)
+def write_stories(
+    rng: random.Random, now: datetime, count: int, library: Library, counts: dict[str, int]
+) -> list[int]:
+    """`count` published stories, newest first, after SCHEDULED_STORIES scheduled ones; the
+    published stories' ids, newest first."""
+    story_ids: list[int] = []
+    total = count + SCHEDULED_STORIES
+    for start in range(0, total, STORY_BATCH):
+        numbers = range(start, min(start + STORY_BATCH, total))
+        batch = _StoryBatch(rng, now, numbers, library)
+        with transaction.atomic():
+            story_ids += batch.save(counts)
+    # auto_now stamped every story with the build time; a story was last changed when published.
+    Article.objects.update(updated_at=F("published_at"))
+    story_times.follow(Article.objects.all())
+    return story_ids[SCHEDULED_STORIES:]
 
 
 @cache
@@ -87,127 +68,13 @@ def _block(text: str) -> str:
     return markup.render_block(text)
 
 
-def build(stories: int, comments: int, seed: int = 8) -> Newsroom:
-    """Create `stories` published stories with every part and `comments` approved comments."""
-    rng = random.Random(seed)
-    now = timezone.now()
-    sections = Section.objects.bulk_create(
-        Section(name=name, slug=slugify(name), position=n) for n, name in enumerate(words.SECTIONS)
-    )
-    tags = Tag.objects.bulk_create(
-        Tag(name=f"{topic} {qualifier}", slug=slugify(f"{topic} {qualifier}"))
-        for topic in words.TOPICS
-        for qualifier in words.QUALIFIERS
-    )
-    writers = _writers()
-    people = _people(rng)
-    images = _images(rng)
-    result = Newsroom(counts={"sections": len(sections), "tags": len(tags), "images": len(images)})
-    story_ids: list[int] = []
-    total = stories + SCHEDULED_STORIES
-    for start in range(0, total, STORY_BATCH):
-        numbers = range(start, min(start + STORY_BATCH, total))
-        batch = _StoryBatch(rng, now, numbers, sections, tags, writers, people, images)
-        with transaction.atomic():
-            story_ids += batch.save(result.counts)
-    published_ids = story_ids[SCHEDULED_STORIES:]
-    # auto_now stamped every story with the build time; a story was last changed when published.
-    Article.objects.update(updated_at=F("published_at"))
-    result.comments = _comments(rng, published_ids, comments, now, result.counts)
-    result.stories = stories
-    result.rows = sum(result.counts.values())
-    _landmarks(result, published_ids)
-    return result
-
-
-def _writers() -> list[Any]:
-    user_model = get_user_model()
-    password = make_password(None)  # unusable: nobody logs in to the benchmark
-    return user_model.objects.bulk_create(
-        user_model(
-            username=f"writer{n}",
-            first_name=words.FIRST_NAMES[n % len(words.FIRST_NAMES)],
-            last_name=words.SURNAMES[(n * 7) % len(words.SURNAMES)],
-            email=f"writer{n}@newsroom.example",
-            password=password,
-            is_staff=True,
-        )
-        for n in range(WRITERS)
-    )
-
-
-def _people(rng: random.Random) -> list[Person]:
-    names = [f"{first} {last}" for last in words.SURNAMES for first in words.FIRST_NAMES]
-    rng.shuffle(names)
-    return Person.objects.bulk_create(
-        Person(
-            name=name,
-            slug=f"{slugify(name)}-{n}",
-            role=rng.choice(words.ROLES),
-            organization=rng.choice(words.ORGANISATIONS),
-        )
-        for n, name in enumerate(names[:PEOPLE])
-    )
-
-
-def _images(rng: random.Random) -> list[Image]:
-    """Library rows described as the upload path would describe them. No file is written:
-    pages only read the row (its renditions' names and sizes), never the pictures."""
-    width, height = IMAGE_SIZE
-    rows = []
-    for n in range(IMAGES):
-        image = Image(
-            alt_text=f"{rng.choice(words.HEADLINE_SUBJECTS)} at the harbour, picture {n}",
-            caption=rng.choice(words.STANDFIRSTS),
-            credit=f"Photo: {words.FIRST_NAMES[n % len(words.FIRST_NAMES)]} / Calder Press",
-            width=width,
-            height=height,
-            format=Image.Format.JPEG,
-        )
-        folder = f"images/{image.key}"
-        image.file = f"{folder}/original.jpg"
-        image.renditions = [
-            {
-                "name": f"w{w}",
-                "format": kind,
-                "width": w,
-                "height": round(height * w / width),
-                "file": f"{folder}/w{w}.{extension}",
-            }
-            for w in renditions.widths_for(width)
-            for kind, (_format, extension, _options) in renditions.RENDITION_FORMATS.items()
-        ]
-        social_width, social_height = renditions.SOCIAL_SIZE
-        image.renditions.append(
-            {
-                "name": "social",
-                "format": "jpeg",
-                "width": social_width,
-                "height": social_height,
-                "file": f"{folder}/social.jpg",
-            }
-        )
-        rows.append(image)
-    return Image.objects.bulk_create(rows)
-
-
 class _StoryBatch:
     """A few hundred stories and all their parts, inserted table by table."""
 
-    def __init__(
-        self,
-        rng: random.Random,
-        now: datetime,
-        numbers: range,
-        sections: list[Section],
-        tags: list[Tag],
-        writers: list[Any],
-        people: list[Person],
-        images: list[Image],
-    ) -> None:
+    def __init__(self, rng: random.Random, now: datetime, numbers: range, library: Library) -> None:
         self.rng, self.now, self.numbers = rng, now, numbers
-        self.sections, self.tags, self.writers, self.people = sections, tags, writers, people
-        self.images = images
+        self.sections, self.tags = library.sections, library.tags
+        self.writers, self.people, self.images = library.writers, library.people, library.images
 
     def _published_at(self, number: int) -> datetime:
         """The first SCHEDULED_STORIES numbers are scheduled; the rest count back from now."""
@@ -230,7 +97,8 @@ class _StoryBatch:
             )
             article = Article(
                 headline=headline,
-                slug=f"{slugify(headline)}-{number}",
+                # The number keeps it unique without the query per story Article.save makes.
+                slug=f"{slug_for_headline(headline)}-{number}",
                 standfirst=(standfirst := rng.choice(words.STANDFIRSTS)),
                 standfirst_html=_block(standfirst),
                 dateline="Port Calder",
@@ -265,10 +133,9 @@ class _StoryBatch:
         sources: list[Source] = []
         for article, plan in zip(articles, plans, strict=True):
             for position, author in enumerate(rng.sample(self.writers, rng.choice((1, 1, 2))), 1):
-                credit = f"{author.first_name} {author.last_name}"
-                rows["bylines"].append(
-                    Byline(article=article, author=author, credit=credit, position=position)
-                )
+                byline = Byline(article=article, author=author, position=position)
+                byline.credit = byline.display_name  # as Byline.save fills in an empty credit
+                rows["bylines"].append(byline)
             for position, text in enumerate(plan.takeaways, 1):
                 rows["takeaways"].append(
                     KeyTakeaway(
@@ -354,7 +221,6 @@ class _StoryBatch:
                         text=text,
                         source=own[0],
                         is_pull=position == 1,
-                        story_published_at=article.published_at,
                     )
                 )
         return claims, citations
@@ -373,7 +239,7 @@ _PART_MODELS: dict[str, Any] = {
 
 @dataclass
 class _StoryPlan:
-    """The texts one story is made of, drawn from the pools in newsroom.bench.words."""
+    """The texts one story is made of, drawn from the pools in bench.words."""
 
     topic: str
     takeaways: list[str]
@@ -399,71 +265,3 @@ class _StoryPlan:
             ),
             quotes=[(rng.choice(words.QUOTES), speaker) for speaker in speakers],
         )
-
-
-def _comments(
-    rng: random.Random, story_ids: list[int], total: int, now: datetime, counts: dict
-) -> int:
-    """`total` approved comments: BUSY_STORY_COMMENTS on the lead story, the rest scattered,
-    with about a third of them replies to an earlier comment on the same story."""
-    if not story_ids or total <= 0:
-        return 0
-    busy = min(BUSY_STORY_COMMENTS, total)
-    made = 0
-    for chunk in _chunks(total, COMMENT_BATCH):
-        tops: list[Comment] = []
-        parents: list[Comment] = []  # one entry per reply to make, after the tops have ids
-        for n in range(made, made + chunk):
-            if n < busy and n % 2 == 1:
-                parents.append(tops[-1])
-            elif n < busy:
-                tops.append(_comment(rng, story_ids[0], None, now))
-            elif tops and rng.random() < REPLY_SHARE:
-                parents.append(rng.choice(tops))
-            else:
-                tops.append(_comment(rng, rng.choice(story_ids), None, now))
-        with transaction.atomic():
-            Comment.objects.bulk_create(tops, batch_size=2000)
-            replies = [_comment(rng, parent.article_id, parent, now) for parent in parents]
-            Comment.objects.bulk_create(replies, batch_size=2000)
-        made += chunk
-    counts["comments"] = made
-    return made
-
-
-def _comment(rng: random.Random, story: int, parent: Comment | None, now: datetime) -> Comment:
-    first, last = rng.choice(words.FIRST_NAMES), rng.choice(words.SURNAMES)
-    at = (parent.created_at if parent else now - timedelta(days=rng.randint(0, 30))) + timedelta(
-        minutes=rng.randint(1, 600)
-    )
-    return Comment(
-        article_id=story,
-        parent=parent,
-        name=f"{first} {last[0]}.",
-        email=f"{first.lower()}.{last.lower()}@mail.example",
-        body=rng.choice(words.COMMENTS),
-        status=Comment.Status.APPROVED,
-        created_at=min(at, now),
-        moderated_at=min(at, now),
-    )
-
-
-def _chunks(total: int, size: int) -> Iterator[int]:
-    while total > 0:
-        yield min(size, total)
-        total -= size
-
-
-def _landmarks(result: Newsroom, story_ids: list[int]) -> None:
-    """The pages the measuring visits: the busiest story, a typical one, a section, a tag,
-    a person and a search term that appear on them."""
-    slugs = dict(Article.objects.filter(pk__in=story_ids[:60]).values_list("pk", "slug"))
-    result.busy_story = slugs[story_ids[0]]
-    typical = story_ids[min(50, len(story_ids) - 1)]
-    result.typical_story = slugs[typical]
-    article = Article.objects.select_related("section").get(pk=typical)
-    result.section = article.section.slug
-    result.tag = article.tags.order_by("pk").first().slug
-    quote = Quote.objects.filter(article_id=typical).select_related("speaker").first()
-    result.person = quote.speaker.slug
-    result.search_term = quote.speaker.name.split()[-1]
