@@ -29,7 +29,7 @@ from .conditional import make_conditional
 from .filters import StoryFilter, WithdrawalFilter
 from .pagination import CursorPage
 from .params import check_parameters
-from .schema import ERROR_RESPONSES
+from .schema import LAST_MODIFIED, answers
 
 
 class ReadOnlyView(generics.GenericAPIView):
@@ -102,6 +102,7 @@ class StoryDetailBase(ReadOnlyView):
         return story
 
 
+@extend_schema(parameters=[LAST_MODIFIED])
 class StoryDetail(StoryDetailBase, generics.RetrieveAPIView):
     """One published story, whole: every part in the page's order, both HTML and text."""
 
@@ -117,7 +118,8 @@ class StoryNinjs(StoryDetailBase):
     """One published story as an IPTC ninjs 3.1 news item."""
 
     @extend_schema(
-        responses={200: OpenApiTypes.OBJECT, **ERROR_RESPONSES},
+        responses={200: OpenApiTypes.OBJECT, **answers(paginated=False)},
+        parameters=[LAST_MODIFIED],
         description="The story as an IPTC ninjs 3.1 news item (application/json).",
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:

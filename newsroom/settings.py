@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.urls.converters import SlugConverter
 from django.utils.translation import gettext_lazy as _
 
 from edge.jsonlog import stdout_logging
@@ -362,4 +363,8 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # A `<slug:…>` in a path: say what Django's converter matches (anything else is a 404).
+    "PATH_CONVERTER_OVERRIDES": {
+        "slug": {"type": "string", "pattern": f"^{SlugConverter.regex}$"},
+    },
 }

@@ -49,25 +49,36 @@ BAD_QUERIES = {
     "/api/v1/stories/?published_after=yesterday": "published_after",
     "/api/v1/stories/?published_before=9999-12-31T23:59:59-14:00": "published_before",
     "/api/v1/stories/?updated_since=0001-01-01T00:00:00%2B14:00": "updated_since",
+    "/api/v1/stories/?published_after=2026-03-02T10:00:00": "published_after",
+    "/api/v1/stories/?published_after=2026-03-02+10:00:00Z": "published_after",
+    "/api/v1/stories/?published_after=2026-02-30": "published_after",
+    "/api/v1/stories/?published_after=2026-03-02T24:00:00Z": "published_after",
+    "/api/v1/stories/?updated_since=0001-06-01T00:00:00Z": "updated_since",
     "/api/v1/stories/?cursor=not-a-cursor": "cursor",
-    f"/api/v1/stories/?cursor={cursor('p=not-a-date')}": "cursor",
-    f"/api/v1/stories/?cursor={cursor('p=2026-01-01 10:00:00')}": "cursor",
-    f"/api/v1/stories/?cursor={cursor('p=9999-12-31 23:59:59-14:00')}": "cursor",
-    f"/api/v1/stories/?cursor={cursor('p=2026%00')}": "cursor",
-    f"/api/v1/stories/?cursor={cursor('o=x')}": "cursor",
-    f"/api/v1/tags/?cursor={cursor('p=' + 'x' * 300)}": "cursor",
+    "/api/v1/stories/?cursor=abc": "cursor",
+    f"/api/v1/stories/?cursor={'A' * 5000}": "cursor",
     "/api/v1/stories/?cursor=%C3%A9t%C3%A9": "cursor",
     "/api/v1/stories/?page_size=0": "page_size",
     "/api/v1/stories/?page_size=-1": "page_size",
     "/api/v1/stories/?page_size=abc": "page_size",
     "/api/v1/stories/?page_size=101": "page_size",
+    "/api/v1/stories/?page_size=%2B5": "page_size",
+    "/api/v1/stories/?page_size=5_0": "page_size",
     f"/api/v1/stories/?page_size={10**30}": "page_size",
     f"/api/v1/stories/?q={'word ' * 2048}": "q",
+    f"/api/v1/stories/?q={' ' * 200}x": "q",
     "/api/v1/stories/?section=not%20a%20slug": "section",
+    "/api/v1/stories/?section=%20city": "section",
+    f"/api/v1/stories/?tag={'a' * 61}": "tag",
     "/api/v1/stories/?source=abc": "source",
     "/api/v1/stories/?source=1.5": "source",
+    "/api/v1/stories/?source=5.0": "source",
+    "/api/v1/stories/?source=0": "source",
     f"/api/v1/stories/?source={10**30}": "source",
     "/api/v1/stories/?sectoin=city": "sectoin",
+    "/api/v1/stories/?section=": "section",
+    "/api/v1/stories/?q=": "q",
+    "/api/v1/stories/?section=city&section=port": "section",
     "/api/v1/stories/?q=%00": "q",
     "/api/v1/stories/?author=a%00b": "author",
     "/api/v1/sections/?format=xml": "format",
@@ -81,6 +92,26 @@ def test_bad_parameters_get_a_json_400_naming_them(url, parameter, story, client
     body = get_json(client, url, status=400)
     assert body["detail"] == "Invalid parameters."
     assert list(body["errors"]) == [parameter], body
+
+
+UNUSABLE_CURSORS = [
+    f"/api/v1/stories/?cursor={cursor('p=not-a-date')}",
+    f"/api/v1/stories/?cursor={cursor('p=2026-01-01 10:00:00')}",
+    f"/api/v1/stories/?cursor={cursor('p=9999-12-31 23:59:59-14:00')}",
+    f"/api/v1/stories/?cursor={cursor('p=2026%00')}",
+    f"/api/v1/stories/?cursor={cursor('o=x')}",
+    f"/api/v1/tags/?cursor={cursor('p=' + 'x' * 300)}",
+    f"/api/v1/sections/?cursor={cursor('p=' + '9' * 30)}",
+    "/api/v1/stories/?cursor=w6l0w6k%3D",
+]
+
+
+@pytest.mark.parametrize("url", UNUSABLE_CURSORS)
+def test_a_base64_cursor_that_leads_to_no_page_is_a_json_404(url, story, client):
+    body = get_json(client, url, status=404)
+    assert body == {
+        "detail": "This cursor leads to no page of this list; start again from its first page."
+    }
 
 
 def test_bad_parameters_on_a_story_are_refused(story, client):
