@@ -6,8 +6,10 @@ declared a correction or a minor update; the door writes its fields and parts in
 in the same transaction, the story keeps what is derived from it (a byline, every cited
 source in its list, the search document), a live story records its public change, one
 revision is kept and the copies readers are served are refreshed. `create`, `save`,
-`correct` and `restore` are the same as calls. The admin, import, revision restore, the demo
-loader and the benchmark's builder come through here; forms only validate what was typed.
+`correct` and `restore` are the same as calls. The admin, import, revision restore and the
+demo loader come through here; forms only validate what was typed. The benchmark's builder
+alone bulk-writes thousands of stories, and reuses the definitions this relies on (the
+search document, the Markdown, the slug) rather than its own.
 """
 
 from __future__ import annotations
