@@ -1,21 +1,15 @@
 """What the API says about each published thing, field by field.
 
 Every serialiser names its fields: a new model column (an internal note, an email) never
-reaches the API by accident. Links are absolute, built from the request's host:
-`api_url` is the thing in this API, `page_url`/`canonical_url` its public page,
-`stories_url` the stories list filtered to it.
+reaches the API by accident. Links are absolute (api/links.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -35,44 +29,15 @@ from images.models import Image
 from sources.models import Person, Source
 from staff.names import display_name
 
+from .links import (
+    AbsoluteUrlField,
+    api_path,
+    author_page_path,
+    listing_stories_path,
+    page_path,
+    stories_path,
+)
 from .richtext import RichTextField
-
-
-@extend_schema_field(OpenApiTypes.URI)
-class AbsoluteUrlField(serializers.Field):
-    """An absolute URL on this site for the object, from a function giving its path."""
-
-    def __init__(self, path: Callable[[Any], str], **kwargs: Any) -> None:
-        self.path = path
-        super().__init__(source="*", read_only=True, **kwargs)
-
-    def to_representation(self, obj: Any) -> str:
-        return self.context["request"].build_absolute_uri(self.path(obj))
-
-
-def page_path(obj: Any) -> str:
-    return obj.get_absolute_url()
-
-
-def api_path(view_name: str, attribute: str = "slug") -> Callable[[Any], str]:
-    return lambda obj: reverse(view_name, kwargs={"slug": getattr(obj, attribute)})
-
-
-def stories_path(parameter: str, attribute: str) -> Callable[[Any], str]:
-    """The stories list filtered to this object, e.g. /api/v1/stories/?tag=housing."""
-    return lambda obj: (
-        f"{reverse('api:story-list')}?{urlencode({parameter: getattr(obj, attribute)})}"
-    )
-
-
-def listing_stories_path(obj: Section | Tag) -> str:
-    """The stories list's filter for a section or a tag is named after the model."""
-    return stories_path(obj._meta.model_name, "slug")(obj)
-
-
-def author_page_path(user: Any) -> str:
-    return reverse("articles:author", kwargs={"username": user.get_username()})
-
 
 # -- what a story points at ------------------------------------------------------------------
 
