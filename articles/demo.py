@@ -1,13 +1,20 @@
-"""Build the demo newsroom from articles/demo_content.py, through the real workflow.
+"""Build the demo newsroom from articles/demo_newsroom/, through the doors every story uses.
 
-Idempotent: everything is looked up by its slug (or username) first, so a second run adds
-nothing.
+Each story is a text in the story-text format (`demo_newsroom/stories/*.txt`), imported by its
+first author through articles.importing. `demo_newsroom/newsroom.json` holds what the format
+does not carry: the sections, tags, people and sources (with kinds, dates and notes), and per
+story its slug, section, tags, dateline, bylines, lead picture, its quotes' sources and dates
+and the state it ends in. Those are set through articles.editing.save, and the story moves on
+through articles.workflow. Idempotent: everything is looked up by its slug, username or URL
+first, so a second run adds nothing.
 """
 
 from __future__ import annotations
 
 import datetime
+import json
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -20,19 +27,10 @@ from images.models import Image
 from sources.models import Person, Source
 from staff.permissions import EDITORS, REPORTERS
 
-from . import demo_content, editing, prerender, story_times, workflow
-from .models import (
-    Article,
-    Byline,
-    Claim,
-    ImpactItem,
-    KeyTakeaway,
-    Quote,
-    Section,
-    StorySource,
-    Tag,
-)
+from . import editing, importing, prerender, story_times, workflow
+from .models import Article, Byline, Section, Tag
 
+NEWSROOM = Path(__file__).with_name("demo_newsroom")
 DEMO_USERS = [
     # username, first name, last name, group, password
     ("reporter", "Rosa", "Penrose", REPORTERS, "demo-reporter-pass"),
@@ -46,6 +44,16 @@ class DemoReport:
     created_stories: list[str] = field(default_factory=list)
     pictured_stories: list[str] = field(default_factory=list)
     logins: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def newsroom() -> dict[str, Any]:
+    """The demo's data file: sections, tags, people, sources and stories (in loading order)."""
+    return json.loads((NEWSROOM / "newsroom.json").read_text(encoding="utf-8"))
+
+
+def story_text(row: dict) -> str:
+    """The text of one demo story, in the story-text format."""
+    return (NEWSROOM / "stories" / row["text"]).read_text(encoding="utf-8")
 
 
 def _users() -> tuple[dict[str, Any], list[tuple[str, str, str]]]:
@@ -69,7 +77,22 @@ def _date(value: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
 
 
-def _reference_data() -> tuple[dict, dict, dict, dict]:
+def _source(row: dict) -> Source:
+    """The source at this URL (as the importer matches a story's Sources line), or a new one."""
+    source = Source.objects.filter(url=row["url"]).order_by("pk").first()
+    if source is None:
+        source = Source.objects.create(
+            title=row["title"],
+            url=row["url"],
+            publisher=row["publisher"],
+            kind=row["kind"],
+            published_on=_date(row["published_on"]),
+            notes=row["notes"],
+        )
+    return source
+
+
+def _reference_data(data: dict) -> tuple[dict, dict, dict, dict]:
     sections = {
         row["slug"]: Section.objects.get_or_create(
             slug=row["slug"],
@@ -79,11 +102,11 @@ def _reference_data() -> tuple[dict, dict, dict, dict]:
                 "position": position,
             },
         )[0]
-        for position, row in enumerate(demo_content.SECTIONS)
+        for position, row in enumerate(data["sections"])
     }
     tags = {
         row["slug"]: Tag.objects.get_or_create(slug=row["slug"], defaults={"name": row["name"]})[0]
-        for row in demo_content.TAGS
+        for row in data["tags"]
     }
     people = {
         row["slug"]: Person.objects.get_or_create(
@@ -94,21 +117,9 @@ def _reference_data() -> tuple[dict, dict, dict, dict]:
                 "organization": row["organization"],
             },
         )[0]
-        for row in demo_content.PEOPLE
+        for row in data["people"]
     }
-    sources = {
-        row["key"]: Source.objects.get_or_create(
-            title=row["title"],
-            url=row["url"],
-            defaults={
-                "publisher": row["publisher"],
-                "kind": row["kind"],
-                "published_on": _date(row["published_on"]),
-                "notes": row["notes"],
-            },
-        )[0]
-        for row in demo_content.SOURCES
-    }
+    sources = {row["key"]: _source(row) for row in data["sources"]}
     return sections, tags, people, sources
 
 
@@ -128,43 +139,35 @@ def _lead_image(row: dict, uploader: Any) -> Image | None:
 
 
 def _build_story(row: dict, refs: tuple, users: dict) -> Article:
+    """Import the story's text as its first author's draft, then add what the text leaves out."""
     sections, tags, people, sources = refs
     authors = [users[name] for name in row["authors"]]
-    draft = Article(
-        lead_image=_lead_image(row, authors[0]),
-        headline=row["headline"],
-        slug=row["slug"],
-        standfirst=row["standfirst"],
-        dateline=row["dateline"],
-        section=sections[row["section"]],
-        context=row.get("context", ""),
-        bottom_line=row.get("bottom_line", ""),
-    )
-    with editing.creating(draft, authors[0]) as edit:
-        article = edit.article
+    origin = f"demo_newsroom/stories/{row['text']}"
+    article = importing.import_text(story_text(row), authors[0], origin=origin).article
+    article.slug = row["slug"]
+    article.dateline = row["dateline"]
+    article.section = sections[row["section"]]
+    article.lead_image = _lead_image(row, authors[0])
+
+    def write(article: Article) -> None:
         article.tags.set([tags[slug] for slug in row["tags"]])
-        for author in authors:
+        for author in authors[1:]:  # the importer gave the first author the first byline
             Byline.objects.create(article=article, author=author)
-        for text in row["takeaways"]:
-            KeyTakeaway.objects.create(article=article, text=text)
-        for key in row["sources"]:
-            StorySource.objects.create(article=article, source=sources[key])
-        for item in row["claims"]:
-            claim = Claim.objects.create(article=article, text=item["text"], status=item["status"])
-            claim.sources.set([sources[key] for key in item["sources"]])
-        for item in row.get("impact", []):
-            ImpactItem.objects.create(article=article, label=item["label"], text=item["text"])
-        for item in row.get("quotes", []):
-            Quote.objects.create(
-                article=article,
-                speaker=people[item["speaker"]],
-                role=item["role"],
-                text=item["text"],
-                is_pull=item["pull"],
-                source=sources[item["source"]] if item.get("source") else None,
-                said_on=_date(item.get("said_on")),
-            )
-        edit.comment = "Demo content."
+        # The text names each speaker; the data file says which Person, and the quote's source
+        # and date, for the quotes in the text's order (the pull quote first).
+        for quote, said in zip(article.quotes.order_by("position"), row["quotes"], strict=True):
+            quote.speaker = people[said["speaker"]]
+            quote.source = sources[said["source"]] if said["source"] else None
+            quote.said_on = _date(said["said_on"])
+            quote.save()
+
+    editing.save(
+        article,
+        authors[0],
+        write,
+        expected_version=article.version,
+        comment="Demo content: section, tags, dateline, bylines, picture and quotes' sources.",
+    )
     return article
 
 
@@ -192,10 +195,11 @@ def _move_through_workflow(article: Article, state: str, days_ago: int, users: d
 
 def load() -> DemoReport:
     report = DemoReport()
+    data = newsroom()
     with transaction.atomic():
         users, report.logins = _users()
-        refs = _reference_data()
-        for row in demo_content.STORIES:
+        refs = _reference_data(data)
+        for row in data["stories"]:
             existing = Article.objects.filter(slug=row["slug"]).first()
             if existing is not None:
                 # A newsroom loaded before stories had pictures gets them now, once.

@@ -6,7 +6,9 @@ from articles.storytext import (
     QuoteText,
     SourceLine,
     parse,
+    reader,
 )
+from articles.storytext.structure import HEADLINE, SOURCE_URL, Limit
 from tests.story_samples import FULL, SEED_SHAPED
 
 
@@ -271,6 +273,16 @@ def test_a_repeated_heading_is_reported():
 
 def test_a_too_long_headline_is_reported():
     assert problem_lines(parse("A" * 201 + "\n\nStandfirst.\n")) == [1]
+
+
+def test_the_reader_alone_checks_only_the_lengths_it_is_given():
+    text = "A" * 201 + "\n\nStandfirst.\n\nSources\n\nhttps://example.org/" + "a" * 200 + "\n"
+    assert reader.parse(text).problems == []
+    limits = {HEADLINE: Limit("headline", 200), SOURCE_URL: Limit("web address", 100)}
+    assert [str(problem) for problem in reader.parse(text, limits).problems] == [
+        "line 1: This headline is 201 characters long; the most is 200.",
+        "line 7: This web address is 220 characters long; the most is 100.",
+    ]
 
 
 def test_a_control_character_is_reported():
