@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,9 +22,6 @@ from .. import markup
 from ..slugs import slug_for_headline
 from .queries import ArticleQuerySet
 from .taxonomy import Section, Tag
-
-if TYPE_CHECKING:
-    from .parts import Correction
 
 
 def new_page_token() -> str:
@@ -271,7 +268,7 @@ class Article(models.Model):
             parts += [words, speaker]
         return "\n".join(part for part in parts if part)
 
-    def record_public_change(self, user: Any, correction: str = "") -> Correction | None:
+    def record_public_change(self, user: Any, correction: str = "") -> models.Model | None:
         """A live story changed: move its public "updated" time, and for a correction leave
         the public note (with the same time and the editor) that can never be deleted."""
         # parts.py imports this module for its foreign keys to Article, so not at the top.
