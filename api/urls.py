@@ -22,5 +22,6 @@ urlpatterns = [
     path("v1/schema/", SpectacularJSONAPIView.as_view(), name="schema"),
     path("v1/docs/", views.ApiDocs.as_view(url_name="api:schema"), name="docs"),
     # Only addresses ending in "/": without one, APPEND_SLASH redirects here first.
-    re_path(r"^(.*/)?$", views.NotFoundView.as_view()),
+    # [\s\S], not ".": an address with a line break in it is still under /api/.
+    re_path(r"^([\s\S]*/)?$", views.NotFoundView.as_view()),
 ]

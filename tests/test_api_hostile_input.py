@@ -132,6 +132,13 @@ def test_unknown_api_addresses_are_json_404s(client):
     assert missing_slash["Location"] == "/api/v1/stories/"
 
 
+def test_an_api_address_with_a_line_break_in_it_is_still_a_json_404(client):
+    """Found by the schema fuzz: a slug with a line break fell out of the API's routes into
+    the site's HTML 404."""
+    for url in ("/api/v1/people/a%0Ab/", "/api/v1/stories/a%0D%0Ab/ninjs/", "/api/v1/%0A/"):
+        assert get_json(client, url, status=404) == {"detail": "Not found."}
+
+
 def test_anonymous_reads_are_throttled_per_client(story, settings):
     settings.NEWSROOM_API_THROTTLE_RATE = "3/minute"
     client = Client(REMOTE_ADDR="203.0.113.7")
