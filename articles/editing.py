@@ -107,6 +107,7 @@ class Edit:
     action: str
     comment: str = ""
     revision: StoryRevision | None = None
+    correction: Correction | None = None  # the public note a live story's correction left
 
 
 @contextmanager
@@ -130,13 +131,17 @@ def saving(
     expected_version: int | None,
     change: str = "",
     correction: str = "",
+    stale: str | None = None,
 ) -> Iterator[Edit]:
     """A change to `article` (its fields may already hold the new values) by `user`, who
-    worked from `expected_version`; the door changes its parts inside."""
+    worked from `expected_version`; the door changes its parts inside. A story that moved on
+    since is refused with `stale` (what to do), or by default with who saved it and when."""
     with transaction.atomic():
         locked = Article.objects.select_for_update().get(pk=article.pk)
         workflow.check_can_edit(user, locked)
-        if not versions.is_current(locked, expected_version):
+        if stale is not None:
+            versions.check(locked, expected_version, stale)
+        elif not versions.is_current(locked, expected_version):
             found = conflict(locked, expected_version)
             message = found.message() if found else str(versions.COMPARE_AGAIN)
             raise versions.StaleVersion(message, expected_version, locked.version)
@@ -148,7 +153,8 @@ def saving(
         edit = Edit(article, user, change if live else "edit")
         yield edit
         if live:
-            article.record_public_change(user, correction if change == CORRECTION else "")
+            note = correction if change == CORRECTION else ""
+            edit.correction = article.record_public_change(user, note)
         _keep(edit)
 
 
@@ -207,15 +213,11 @@ def correct(
     article: Article, user: Any, correction: str, *, expected_version: int | None = None
 ) -> Correction | None:
     """Add a correction to a live story without changing anything else in it."""
-    save(
-        article,
-        user,
-        expected_version=expected_version,
-        change=CORRECTION,
-        correction=correction,
-        comment=correction.strip(),
-    )
-    return article.corrections.order_by("-created_at", "-pk").first()
+    with saving(
+        article, user, expected_version=expected_version, change=CORRECTION, correction=correction
+    ) as edit:
+        edit.comment = correction.strip()
+    return edit.correction
 
 
 def restore(
@@ -235,17 +237,20 @@ def restore(
     """
     if revision.article_id != article.pk:
         raise ValidationError(_("That revision belongs to another story."), code="revision")
-    with transaction.atomic():
-        locked = Article.objects.select_for_update().get(pk=article.pk)
-        workflow.check_can_edit(user, locked)
-        versions.check(locked, expected_version, versions.COMPARE_AGAIN)
-        held = revisions.snapshot(revision)
-        left_out = revisions.restore_fields(locked, held)
-        with saving(
-            locked, user, expected_version=expected_version, change=change, correction=correction
-        ) as edit:
-            revisions.restore_parts(locked, held, left_out)
-            edit.action = "restore"
-            edit.comment = _("Restored version %(version)s.") % {"version": revision.version}
+    # The old fields go onto a copy read afresh; saving() locks it and checks the version.
+    story = Article.objects.get(pk=article.pk)
+    held = revisions.snapshot(revision)
+    left_out = revisions.restore_fields(story, held)
+    with saving(
+        story,
+        user,
+        expected_version=expected_version,
+        change=change,
+        correction=correction,
+        stale=versions.COMPARE_AGAIN,
+    ) as edit:
+        revisions.restore_parts(story, held, left_out)
+        edit.action = "restore"
+        edit.comment = _("Restored version %(version)s.") % {"version": revision.version}
     assert edit.revision is not None
     return edit.revision, left_out
