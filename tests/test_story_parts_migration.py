@@ -4,7 +4,6 @@ row, the groups' permissions on them, and the revisions that hold them."""
 import json
 
 import pytest
-from django.core import serializers
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
@@ -98,26 +97,3 @@ def test_moving_the_story_parts_keeps_rows_permissions_and_revisions(before_the_
     tables = connection.introspection.table_names()
     assert {"articles_claim", "articles_claim_sources", "articles_quote"} <= set(tables)
     assert not {"sources_claim", "sources_quote", "sources_storysource"} & set(tables)
-
-
-def test_revisions_saved_before_the_move_load_as_the_moved_models(db):
-    """What the relabelled data must be: something Django's serialiser reads today."""
-    from articles.models import Claim
-
-    data = json.dumps(
-        [
-            {
-                "model": "articles.claim",
-                "pk": 1,
-                "fields": {
-                    "text": "x",
-                    "status": "verified",
-                    "position": 1,
-                    "article": 1,
-                    "sources": [],
-                },
-            }
-        ]
-    )
-    (loaded,) = serializers.deserialize("json", data, ignorenonexistent=True)
-    assert isinstance(loaded.object, Claim)
