@@ -58,7 +58,7 @@ LAST_MODIFIED = OpenApiParameter(
     OpenApiParameter.HEADER,
     required=True,
     response=[200],
-    description=_("The story's last edit, publication or correction; for If-Modified-Since."),
+    description=_("The story's last public change (publication, correction, update)."),
 )
 RETRY_AFTER = OpenApiParameter(
     "Retry-After",
