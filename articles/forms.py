@@ -69,6 +69,21 @@ class ArticleForm(PublicChangeFields, forms.ModelForm):
             self.fields["loaded_version"].initial = self.instance.version
         if not (self.instance.pk and self.instance.is_live):
             self.drop_public_change()
+        self._size_text_boxes()
+
+    # The editor's boxes, sized for what each holds; a headline wraps instead of running off.
+    ROWS = {"headline": 2, "standfirst": 3, "context": 8, "bottom_line": 3}
+
+    def _size_text_boxes(self) -> None:
+        for name, rows in self.ROWS.items():
+            field = self.fields.get(name)
+            if field is not None:
+                attrs = {**field.widget.attrs, "rows": rows, "cols": 60}
+                field.widget = forms.Textarea(attrs=attrs)
+
+    def clean_headline(self) -> str:
+        # Typed in a box that wraps, a headline is still one line.
+        return " ".join(self.cleaned_data["headline"].split())
 
     @property
     def changed_data(self) -> list[str]:

@@ -39,6 +39,15 @@ def form_fields(response, form_id: str) -> dict[str, object]:
     return data
 
 
+def add_row(data: dict, prefix: str, **fields: object) -> int:
+    """A new row in a formset of `data`, as the story editor's "Add" buttons make one."""
+    index = int(data[f"{prefix}-TOTAL_FORMS"])
+    data[f"{prefix}-TOTAL_FORMS"] = str(index + 1)
+    for name, value in fields.items():
+        data[f"{prefix}-{index}-{name}"] = value
+    return index
+
+
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 

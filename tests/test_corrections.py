@@ -34,7 +34,9 @@ def test_editing_a_live_story_requires_saying_what_kind_of_change(live, editor_c
     response = edit_live(editor_client, live, headline="Dam levels fall")
     assert response.status_code == 200
     assert "correction or a minor update" in response.content.decode()
-    assert parse(response).find("input", attrs={"name": "headline"})["value"] == "Dam levels fall"
+    assert parse(response).find("textarea", attrs={"name": "headline"}).text.strip() == (
+        "Dam levels fall"
+    )
     assert Article.objects.get(pk=live.pk).headline == "Dam levels"
 
 

@@ -44,7 +44,7 @@ def test_reporter_chooses_a_lead_image_on_the_story_form_and_sees_it(reporter_cl
     response = reporter_client.post(url, data)
     assert response.status_code == 302, parse(response).select(".errorlist")
     assert Article.objects.get(pk=article.pk).lead_image == image
-    preview = parse(reporter_client.get(url)).select_one(".field-lead_image_preview img")
+    preview = parse(reporter_client.get(url)).select_one(".lead-image-preview img")
     assert preview["src"] == image.thumbnail.url and preview["alt"] == "Ferry in fog"
 
 

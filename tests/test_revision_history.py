@@ -7,7 +7,7 @@ from django.urls import reverse
 from articles import comparison, revisions, workflow
 from articles.models import Article, Claim, Quote, StoryRevision
 from tests.factories import make_article, make_person, make_source
-from tests.html import form_fields, parse
+from tests.html import add_row, form_fields, parse
 
 pytestmark = pytest.mark.django_db
 
@@ -29,9 +29,11 @@ def restore_url(article, revision):
     return reverse("admin:articles_article_restore", args=[article.pk, revision.pk])
 
 
-def save(client, article, **changes):
+def save(client, article, new_takeaway="", **changes):
     data = form_fields(client.get(change_url(article)), "article_form")
     data.update(changes)
+    if new_takeaway:
+        add_row(data, "takeaways", text=new_takeaway)
     response = client.post(change_url(article), data)
     assert response.status_code == 302, parse(response).select(".errorlist")
     return StoryRevision.objects.filter(article=article).first()
@@ -92,11 +94,11 @@ def test_compare_shows_story_fields_and_inline_changes(reporter, reporter_client
     after = save(
         reporter_client,
         article,
+        new_takeaway="A brand new takeaway",
         **{
             "headline": "Bridge closes for a month",
             "takeaways-0-text": "Takeaway 1, now sharper",
             "takeaways-1-DELETE": "on",
-            "takeaways-2-text": "A brand new takeaway",
             "claims-0-sources": [str(new_source.pk)],
         },
     )

@@ -31,6 +31,7 @@ from ..models import (
     StorySource,
     WorkflowEvent,
 )
+from .widgets import without_popups
 
 # Where rows whose position changes wait during a save, clear of every real position.
 _PARKING_POSITION = 30000
@@ -63,11 +64,34 @@ class OrderedInlineFormSet(BaseInlineFormSet):
         return super().save(commit)
 
 
-class StoryPartInline(admin.TabularInline):
-    """A part of a story: editable exactly when the story is (workflow.can)."""
+class PartForm(forms.ModelForm):
+    """A row of the editor. Its position is kept by the page's order, never typed; a new row
+    the person added and left empty is ignored, even though the page numbered it (and, for a
+    claim, gave it the status of the section it was added under)."""
 
-    extra = 1
+    SET_BY_THE_PAGE = ("position", "status", "is_pull")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "position" in self.fields:
+            self.fields["position"].widget = forms.HiddenInput(attrs={"data-position": ""})
+
+    def has_changed(self) -> bool:
+        if self.instance.pk:
+            return super().has_changed()
+        return any(name not in self.SET_BY_THE_PAGE for name in self.changed_data)
+
+
+class StoryPartInline(admin.TabularInline):
+    """A part of a story: editable exactly when the story is (workflow.can). The editor adds
+    rows where they go, so no blank row waits at the end of each list."""
+
+    extra = 0
+    form = PartForm
     formset = OrderedInlineFormSet
+
+    def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any):
+        return without_popups(super().formfield_for_dbfield(db_field, request, **kwargs))
 
     def _story_editable(self, request: HttpRequest, obj: Article | None) -> bool:
         return obj is None or workflow.can(request.user, workflow.CHANGE, obj)
@@ -97,11 +121,21 @@ class BylineInline(StoryPartInline):
 class KeyTakeawayInline(StoryPartInline):
     model = KeyTakeaway
     fields = ["position", "text"]
+    formfield_overrides = {
+        KeyTakeaway._meta.get_field("text").__class__: {
+            "widget": forms.Textarea(attrs={"rows": 2, "cols": 60})
+        }
+    }
 
 
 class ImpactItemInline(StoryPartInline):
     model = ImpactItem
     fields = ["position", "label", "text"]
+    formfield_overrides = {
+        ImpactItem._meta.get_field("text").__class__: {
+            "widget": forms.Textarea(attrs={"rows": 2, "cols": 60})
+        }
+    }
 
 
 class StorySourceInline(StoryPartInline):
@@ -117,7 +151,7 @@ class ClaimInline(StoryPartInline):
     autocomplete_fields = ["sources"]
     formfield_overrides = {
         Claim._meta.get_field("text").__class__: {
-            "widget": forms.Textarea(attrs={"rows": 3, "cols": 70})
+            "widget": forms.Textarea(attrs={"rows": 3, "cols": 60})
         }
     }
 
@@ -151,11 +185,11 @@ class QuoteFormSet(OrderedInlineFormSet):
 class QuoteInline(StoryPartInline):
     model = Quote
     formset = QuoteFormSet
-    fields = ["position", "is_pull", "speaker", "role", "text", "said_on", "source"]
+    fields = ["position", "is_pull", "speaker", "role", "text", "said_on", "context", "source"]
     autocomplete_fields = ["speaker", "source"]
     formfield_overrides = {
         Quote._meta.get_field("text").__class__: {
-            "widget": forms.Textarea(attrs={"rows": 3, "cols": 50})
+            "widget": forms.Textarea(attrs={"rows": 3, "cols": 60})
         }
     }
 

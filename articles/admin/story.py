@@ -20,12 +20,16 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from images.admin import thumbnail
+from sources.models import Source
+from staff.names import display_name
 
 from .. import editing, revisions, roles, versions, workflow
 from ..forms import ArticleForm
 from ..models import Article
+from ..transitions import TRANSITIONS
 from ..views import render_story
 from .bounded_search import BoundedSearchMixin
+from .editor import EditorAdminMixin
 from .filters import AuthorFilter, MineFilter, StatusFilter
 from .inlines import (
     BylineInline,
@@ -40,6 +44,7 @@ from .inlines import (
 from .revisions import RevisionHistoryMixin
 from .story_text import StoryTextAdminMixin
 from .transitions import TransitionAdminMixin, error_text
+from .widgets import without_popups
 
 
 class NotFoundForOthersMixin:
@@ -51,6 +56,7 @@ class NotFoundForOthersMixin:
 
 @admin.register(Article)
 class ArticleAdmin(
+    EditorAdminMixin,
     TransitionAdminMixin,
     RevisionHistoryMixin,
     StoryTextAdminMixin,
@@ -169,6 +175,74 @@ class ArticleAdmin(
         if roles.is_editor(request.user):
             extra_context["review_count"] = Article.objects.in_review().count()
         return super().changelist_view(request, extra_context)
+
+    def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any):
+        return without_popups(super().formfield_for_dbfield(db_field, request, **kwargs))
+
+    def render_change_form(
+        self,
+        request: HttpRequest,
+        context: dict,
+        add: bool = False,
+        change: bool = False,
+        form_url: str = "",
+        obj: Article | None = None,
+    ) -> HttpResponse:
+        editable = (
+            self.has_add_permission(request) if add else self.has_change_permission(request, obj)
+        )
+        if editable:
+            formsets = context.get("inline_admin_formsets", [])
+            context["parts"] = {item.formset.prefix: item for item in formsets}
+            context["editor"] = self.editor_context(request, obj)
+            # Shown in the side panel from the story itself; their formsets still post.
+            context["editor"]["read_only_parts"] = [
+                item for item in formsets if item.formset.prefix in ("corrections", "events")
+            ]
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def editor_context(self, request: HttpRequest, article: Article | None) -> dict:
+        """What the story editor shows around the form, and the addresses its script calls."""
+        live = (
+            reverse("admin:articles_article_live", args=[article.pk])
+            if article
+            else reverse("admin:articles_article_live_new")
+        )
+        urls = {"live": live, "person": reverse("admin:articles_article_person", args=[0])}
+        if request.user.has_perm("sources.add_source"):
+            urls["new_source"] = reverse("admin:articles_article_new_source")
+        if request.user.has_perm("sources.add_person"):
+            urls["new_person"] = reverse("admin:articles_article_new_person")
+        context: dict = {"config": {"urls": urls, "source_kinds": Source.Kind.choices}}
+        if article is None:
+            context["workflow"] = []
+            return context
+        buttons = [
+            {"allowed": True, **button} for button in self.workflow_buttons(request, article)
+        ]
+        events = list(article.events.order_by("-at", "-pk")[:50])
+        context.update(
+            workflow=buttons,
+            refusals=[button for button in buttons if not button["allowed"]],
+            author_note=workflow.last_note_for_author(article)
+            if article.status == Article.Status.DRAFT
+            else None,
+            history=[
+                {
+                    "at": event.at,
+                    "label": TRANSITIONS[event.action].history
+                    if event.action in TRANSITIONS
+                    else event.action,
+                    "actor_name": event.actor_name,
+                    "note": event.note,
+                }
+                for event in events
+            ],
+            corrections=list(article.corrections.all()),
+            created_by_name=display_name(article.created_by) if article.created_by_id else "",
+            lead_image_preview=self.lead_image_preview(article),
+        )
+        return context
 
     def change_view(
         self,
