@@ -8,7 +8,6 @@ notifications read their words from it, so a move is named the same way everywhe
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
@@ -24,7 +23,7 @@ UNPUBLISH = "unpublish"
 RESCHEDULE = "reschedule"
 
 Status = Article.Status
-Rule = Callable[[Article], list[str]]
+Rule = rules.Rule
 
 
 @dataclass(frozen=True)
