@@ -56,6 +56,7 @@ __all__ = [
     "submit",
     "unpublish",
     "was_public",
+    "why_not",
     "withdrawals",
 ]
 
@@ -73,7 +74,7 @@ def _role_problem(user: Any, action: str, article: Article) -> str | None:
     transition = TRANSITIONS.get(action)
     if transition is not None and transition.editors_only:
         if not editor:
-            return _("Only an editor can do that.")
+            return str(transition.editors_only_reason or _("Only an editor can do that."))
         if (
             action in (PUBLISH, RESCHEDULE)
             and settings.NEWSROOM_REQUIRE_SECOND_EDITOR
@@ -83,7 +84,9 @@ def _role_problem(user: Any, action: str, article: Article) -> str | None:
         return None
     if editor:
         return None
-    if not roles.is_reporter(user) or not article.is_owned_by(user):
+    if not roles.is_reporter(user):
+        return _("Only reporters and editors work on stories.")
+    if not article.is_owned_by(user):
         return _("This is not your story.")
     return None
 
@@ -102,24 +105,43 @@ def _state_problem(action: str, article: Article) -> str | None:
     return str(transition.wrong_state) % article.get_status_display()
 
 
-def can(user: Any, action: str, article: Article) -> bool:
-    """May this person take this action on this story now?"""
-    if _role_problem(user, action, article):
-        return False
-    if action in TRANSITIONS:
-        return _state_problem(action, article) is None
+def why_not(user: Any, action: str, article: Article) -> str | None:
+    """Why this person may not take this action on this story now, in words they can act on;
+    None when they may. The admin shows it beside every move it cannot offer."""
+    problem = _role_problem(user, action, article)
+    if problem or action in TRANSITIONS:
+        return problem or _state_problem(action, article)
     editor = roles.is_editor(user)
     if action == CHANGE:
         # Writers edit their own stories only while they are drafts; editors edit any.
-        return editor or article.status == Status.DRAFT
+        if editor or article.status == Status.DRAFT:
+            return None
+        return _("Once a story is submitted only editors change it; this story is “%s”.") % (
+            article.get_status_display()
+        )
     if action == DELETE:
         # A story readers have seen is never deleted, by anyone: unpublish it, and the
         # withdrawals feed goes on telling partners it is gone (a deleted story would vanish
         # from it). Writers may delete only their own drafts that were never published.
         if article.status == Status.PUBLISHED or was_public(article):
-            return False
-        return editor or (article.status == Status.DRAFT and article.first_published_at is None)
-    return action == VIEW
+            return _("A story readers have seen is never deleted; unpublish it instead.")
+        if editor:
+            return None
+        if article.status != Status.DRAFT:
+            return _("Once a story is submitted only editors delete it; this story is “%s”.") % (
+                article.get_status_display()
+            )
+        if article.first_published_at is not None:
+            return _("This story was scheduled to go live once, so only editors delete it.")
+        return None
+    if action == VIEW:
+        return None
+    return _("The newsroom has no such action.")
+
+
+def can(user: Any, action: str, article: Article) -> bool:
+    """May this person take this action on this story now?"""
+    return why_not(user, action, article) is None
 
 
 def withdrawals() -> QuerySet:
@@ -139,12 +161,9 @@ def was_public(article: Article) -> bool:
 
 def check_can_edit(user: Any, article: Article) -> None:
     """Refuse an edit (PermissionDenied) by someone the rules do not allow."""
-    if not can(user, CHANGE, article):
-        raise PermissionDenied(
-            _role_problem(user, CHANGE, article)
-            or _("This story can no longer be changed by you (it is “%s”).")
-            % article.get_status_display()
-        )
+    problem = why_not(user, CHANGE, article)
+    if problem:
+        raise PermissionDenied(problem)
 
 
 # -- the record of moves ---------------------------------------------------------------------
