@@ -37,9 +37,13 @@ CHANGE = "change"
 DELETE = "delete"
 VIEW = "view"
 
+# Notes are read in the admin and in emails; a longer one is a story of its own.
+NOTE_MAX_LENGTH = 5000
+
 __all__ = [
     "CHANGE",
     "DELETE",
+    "NOTE_MAX_LENGTH",
     "PUBLISH",
     "RESCHEDULE",
     "SEND_BACK",
@@ -49,6 +53,8 @@ __all__ = [
     "VIEW",
     "can",
     "check_can_edit",
+    "last_note_for_author",
+    "last_submit_note",
     "publish",
     "record",
     "reschedule",
@@ -243,21 +249,27 @@ def _refresh(target: Article, source: Article) -> None:
     target._saved_status = source.status
 
 
-def _required_note(note: str) -> str:
+def _note(note: str, *, required: bool = False) -> str:
     note = (note or "").strip()
-    if not note:
+    if required and not note:
         raise ValidationError(_("A note is required, so the author knows why."), code="note")
+    if len(note) > NOTE_MAX_LENGTH:
+        raise ValidationError(
+            _("A note can be at most %(limit)d characters; this one has %(length)d.")
+            % {"limit": NOTE_MAX_LENGTH, "length": len(note)},
+            code="note",
+        )
     return note
 
 
-def submit(article: Article, user: Any) -> WorkflowEvent:
-    """Send a draft to the editors' review queue."""
+def submit(article: Article, user: Any, note: str = "") -> WorkflowEvent:
+    """Send a draft to the editors' review queue, with an optional note to them."""
     with transaction.atomic():
         locked = _lock(article)
         _check(user, SUBMIT, locked)
-        event = _move(locked, user, SUBMIT)
-        revisions.record(locked, user, SUBMIT)
-        notifications.queue(event)  # the editors
+        event = _move(locked, user, SUBMIT, note=_note(note))
+        revisions.record(locked, user, SUBMIT, event.note)
+        notifications.queue(event)  # the editors, with the note
         freshness.story_changed(locked)
     _refresh(article, locked)
     return event
@@ -268,7 +280,7 @@ def send_back(article: Article, user: Any, note: str) -> WorkflowEvent:
     with transaction.atomic():
         locked = _lock(article)
         _check(user, SEND_BACK, locked)
-        event = _move(locked, user, SEND_BACK, note=_required_note(note))
+        event = _move(locked, user, SEND_BACK, note=_note(note, required=True))
         revisions.record(locked, user, SEND_BACK, event.note)
         notifications.queue(event)  # the authors, with the note
         freshness.story_changed(locked)
@@ -345,7 +357,7 @@ def unpublish(article: Article, user: Any, note: str) -> WorkflowEvent:
     with transaction.atomic():
         locked = _lock(article)
         _check(user, UNPUBLISH, locked)
-        note = _required_note(note)
+        note = _note(note, required=True)
         locked.published_at = None
         event = _move(locked, user, UNPUBLISH, note=note)
         revisions.record(locked, user, UNPUBLISH, note)
@@ -353,6 +365,15 @@ def unpublish(article: Article, user: Any, note: str) -> WorkflowEvent:
         freshness.story_changed(locked)
     _refresh(article, locked)
     return event
+
+
+def last_submit_note(article: Article) -> WorkflowEvent | None:
+    """The note the author sent with the story to review, for the editor reviewing it: from
+    the latest submit only (an earlier round's note is answered), None if it had none."""
+    if article.pk is None or article.status != Status.REVIEW:
+        return None
+    event = article.events.filter(action=SUBMIT).last()
+    return event if event is not None and event.note else None
 
 
 def last_note_for_author(article: Article) -> WorkflowEvent | None:

@@ -1,6 +1,6 @@
 """The workflow in the admin: the moves a story's toolbar shows (each usable, or saying why
-not), and the pages behind them (a note for send back and unpublish; now or a time for
-publish and reschedule).
+not), and the pages behind them (an optional note to the editor for submit; a note for send
+back and unpublish; now or a time for publish and reschedule).
 
 Every page calls the same articles.workflow function as any other door, and shows its
 refusals as admin messages. Someone who opens a move they may not make is told why on an
@@ -19,7 +19,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from .. import workflow
-from ..forms import NoteForm, PublishForm
+from ..forms import NoteForm, PublishForm, SubmitForm
 from ..models import Article
 from ..transitions import TRANSITIONS
 
@@ -48,18 +48,21 @@ class TransitionAdminMixin:
         article = self.get_object(request, object_id)
         if article is None:
             raise Http404
-        form: Any = None
-        if action in (workflow.SEND_BACK, workflow.UNPUBLISH):
-            form = NoteForm(request.POST or None)
-        elif action in (workflow.PUBLISH, workflow.RESCHEDULE):
+        posted = request.POST if request.method == "POST" else None
+        form: Any
+        if action == workflow.SUBMIT:
+            form = SubmitForm(posted)
+        elif action in (workflow.SEND_BACK, workflow.UNPUBLISH):
+            form = NoteForm(posted)
+        else:  # publish, reschedule
             seen = request.GET.get("version", "")
             version = int(seen) if seen.isdigit() and len(seen) < 10 else article.version
-            form = PublishForm(request.POST or None, initial={"version": version})
+            form = PublishForm(posted, initial={"version": version})
         change_url = reverse("admin:articles_article_change", args=[article.pk])
-        if request.method == "POST" and (form is None or form.is_valid()):
+        if posted is not None and form.is_valid():
             try:
                 if action == workflow.SUBMIT:
-                    workflow.submit(article, request.user)
+                    workflow.submit(article, request.user, form.cleaned_data["note"])
                 elif action == workflow.SEND_BACK:
                     workflow.send_back(article, request.user, form.cleaned_data["note"])
                 elif action in (workflow.PUBLISH, workflow.RESCHEDULE):
@@ -76,7 +79,7 @@ class TransitionAdminMixin:
                 self.message_user(request, error_text(error), messages.ERROR)
                 return HttpResponseRedirect(change_url)
             except ValidationError as error:
-                if form is not None and getattr(error, "code", None) in ("time", "note"):
+                if getattr(error, "code", None) in ("time", "note"):
                     form.add_error(None, error)
                 else:
                     for message in error.messages:
@@ -101,6 +104,8 @@ class TransitionAdminMixin:
             )
         context["title"] = TRANSITIONS[action].title
         context["form"] = form
+        if action != workflow.SUBMIT:
+            context["submit_note"] = workflow.last_submit_note(article)
         return TemplateResponse(request, "admin/articles/article/transition.html", context)
 
 
