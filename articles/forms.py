@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import editing
+from . import editing, workflow
 from .models import Article, PreviewLink
 
 PUBLIC_CHANGES = [
@@ -173,7 +173,18 @@ class NoteForm(forms.Form):
     note = forms.CharField(
         label=_("Note to the author"),
         widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
-        max_length=5000,
+        max_length=workflow.NOTE_MAX_LENGTH,
+    )
+
+
+class SubmitForm(forms.Form):
+    """Submit for review: what the author wants the editor to know (a late source, a doubt)."""
+
+    note = forms.CharField(
+        label=_("Note to the editor (optional)"),
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
+        max_length=workflow.NOTE_MAX_LENGTH,
+        required=False,
     )
 
 

@@ -1,5 +1,6 @@
-"""Workflow emails: editors hear of stories submitted for review, authors of what happened to
-theirs (sent back with the note, published or scheduled, rescheduled, unpublished).
+"""Workflow emails: editors hear of stories submitted for review (with the author's note, if
+any), authors of what happened to theirs (sent back with the note, published or scheduled,
+rescheduled, unpublished).
 
 Each transition in articles.workflow calls `queue` inside its transaction; the emails go out
 with transaction.on_commit, so a transition that rolls back sends nothing. Nobody is emailed

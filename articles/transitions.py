@@ -1,6 +1,7 @@
 """The one table of the workflow's moves: where each starts and leads, who may take it, the
 rules it checks, and every word people read about it (the admin's button, page title and
-message, the history's label, the email's subject, the refusal when the state is wrong).
+message, the history's label, the email's subject, the refusals when the person or the state
+is wrong).
 
 articles.workflow moves stories by this table; the admin, the revision history and the
 notifications read their words from it, so a move is named the same way everywhere.
@@ -8,7 +9,6 @@ notifications read their words from it, so a move is named the same way everywhe
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
@@ -24,7 +24,7 @@ UNPUBLISH = "unpublish"
 RESCHEDULE = "reschedule"
 
 Status = Article.Status
-Rule = Callable[[Article], list[str]]
+Rule = rules.Rule
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class Transition:
     history: Promise  # how the revision history names it
     email_subject: Promise  # "%(headline)s"
     wrong_state: Promise  # why the story's state refuses it ("%s": the state)
+    editors_only_reason: Promise | None = None  # why someone who is not an editor may not
 
 
 TRANSITIONS: dict[str, Transition] = {
@@ -73,6 +74,7 @@ TRANSITIONS: dict[str, Transition] = {
             history=_("Sent back"),
             email_subject=_("Sent back to you: “%(headline)s”"),
             wrong_state=_("Only a story in review can be sent back; this story is “%s”."),
+            editors_only_reason=_("Only editors send stories back."),
         ),
         Transition(
             PUBLISH,
@@ -87,6 +89,7 @@ TRANSITIONS: dict[str, Transition] = {
             history=_("Published"),
             email_subject=_("Published: “%(headline)s”"),
             wrong_state=_("Only a story in review can be published; this story is “%s”."),
+            editors_only_reason=_("Only editors publish stories."),
         ),
         Transition(
             UNPUBLISH,
@@ -101,6 +104,7 @@ TRANSITIONS: dict[str, Transition] = {
             history=_("Unpublished"),
             email_subject=_("Unpublished: “%(headline)s”"),
             wrong_state=_("Only a published story can be unpublished; this story is “%s”."),
+            editors_only_reason=_("Only editors unpublish stories."),
         ),
         Transition(
             # Only while the story is still scheduled: workflow checks that, not the status.
@@ -116,6 +120,7 @@ TRANSITIONS: dict[str, Transition] = {
             history=_("Rescheduled"),
             email_subject=_("New publication time: “%(headline)s”"),
             wrong_state=_("Only a scheduled story can be rescheduled; this story is “%s”."),
+            editors_only_reason=_("Only editors reschedule stories."),
         ),
     )
 }

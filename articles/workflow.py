@@ -37,9 +37,13 @@ CHANGE = "change"
 DELETE = "delete"
 VIEW = "view"
 
+# Notes are read in the admin and in emails; a longer one is a story of its own.
+NOTE_MAX_LENGTH = 5000
+
 __all__ = [
     "CHANGE",
     "DELETE",
+    "NOTE_MAX_LENGTH",
     "PUBLISH",
     "RESCHEDULE",
     "SEND_BACK",
@@ -49,6 +53,8 @@ __all__ = [
     "VIEW",
     "can",
     "check_can_edit",
+    "last_note_for_author",
+    "last_submit_note",
     "publish",
     "record",
     "reschedule",
@@ -56,6 +62,7 @@ __all__ = [
     "submit",
     "unpublish",
     "was_public",
+    "why_not",
     "withdrawals",
 ]
 
@@ -73,7 +80,7 @@ def _role_problem(user: Any, action: str, article: Article) -> str | None:
     transition = TRANSITIONS.get(action)
     if transition is not None and transition.editors_only:
         if not editor:
-            return _("Only an editor can do that.")
+            return str(transition.editors_only_reason or _("Only an editor can do that."))
         if (
             action in (PUBLISH, RESCHEDULE)
             and settings.NEWSROOM_REQUIRE_SECOND_EDITOR
@@ -83,7 +90,9 @@ def _role_problem(user: Any, action: str, article: Article) -> str | None:
         return None
     if editor:
         return None
-    if not roles.is_reporter(user) or not article.is_owned_by(user):
+    if not roles.is_reporter(user):
+        return _("Only reporters and editors work on stories.")
+    if not article.is_owned_by(user):
         return _("This is not your story.")
     return None
 
@@ -102,24 +111,43 @@ def _state_problem(action: str, article: Article) -> str | None:
     return str(transition.wrong_state) % article.get_status_display()
 
 
-def can(user: Any, action: str, article: Article) -> bool:
-    """May this person take this action on this story now?"""
-    if _role_problem(user, action, article):
-        return False
-    if action in TRANSITIONS:
-        return _state_problem(action, article) is None
+def why_not(user: Any, action: str, article: Article) -> str | None:
+    """Why this person may not take this action on this story now, in words they can act on;
+    None when they may. The admin shows it beside every move it cannot offer."""
+    problem = _role_problem(user, action, article)
+    if problem or action in TRANSITIONS:
+        return problem or _state_problem(action, article)
     editor = roles.is_editor(user)
     if action == CHANGE:
         # Writers edit their own stories only while they are drafts; editors edit any.
-        return editor or article.status == Status.DRAFT
+        if editor or article.status == Status.DRAFT:
+            return None
+        return _("Once a story is submitted only editors change it; this story is “%s”.") % (
+            article.get_status_display()
+        )
     if action == DELETE:
         # A story readers have seen is never deleted, by anyone: unpublish it, and the
         # withdrawals feed goes on telling partners it is gone (a deleted story would vanish
         # from it). Writers may delete only their own drafts that were never published.
         if article.status == Status.PUBLISHED or was_public(article):
-            return False
-        return editor or (article.status == Status.DRAFT and article.first_published_at is None)
-    return action == VIEW
+            return _("A story readers have seen is never deleted; unpublish it instead.")
+        if editor:
+            return None
+        if article.status != Status.DRAFT:
+            return _("Once a story is submitted only editors delete it; this story is “%s”.") % (
+                article.get_status_display()
+            )
+        if article.first_published_at is not None:
+            return _("This story was scheduled to go live once, so only editors delete it.")
+        return None
+    if action == VIEW:
+        return None
+    return _("The newsroom has no such action.")
+
+
+def can(user: Any, action: str, article: Article) -> bool:
+    """May this person take this action on this story now?"""
+    return why_not(user, action, article) is None
 
 
 def withdrawals() -> QuerySet:
@@ -139,12 +167,9 @@ def was_public(article: Article) -> bool:
 
 def check_can_edit(user: Any, article: Article) -> None:
     """Refuse an edit (PermissionDenied) by someone the rules do not allow."""
-    if not can(user, CHANGE, article):
-        raise PermissionDenied(
-            _role_problem(user, CHANGE, article)
-            or _("This story can no longer be changed by you (it is “%s”).")
-            % article.get_status_display()
-        )
+    problem = why_not(user, CHANGE, article)
+    if problem:
+        raise PermissionDenied(problem)
 
 
 # -- the record of moves ---------------------------------------------------------------------
@@ -224,21 +249,27 @@ def _refresh(target: Article, source: Article) -> None:
     target._saved_status = source.status
 
 
-def _required_note(note: str) -> str:
+def _note(note: str, *, required: bool = False) -> str:
     note = (note or "").strip()
-    if not note:
+    if required and not note:
         raise ValidationError(_("A note is required, so the author knows why."), code="note")
+    if len(note) > NOTE_MAX_LENGTH:
+        raise ValidationError(
+            _("A note can be at most %(limit)d characters; this one has %(length)d.")
+            % {"limit": NOTE_MAX_LENGTH, "length": len(note)},
+            code="note",
+        )
     return note
 
 
-def submit(article: Article, user: Any) -> WorkflowEvent:
-    """Send a draft to the editors' review queue."""
+def submit(article: Article, user: Any, note: str = "") -> WorkflowEvent:
+    """Send a draft to the editors' review queue, with an optional note to them."""
     with transaction.atomic():
         locked = _lock(article)
         _check(user, SUBMIT, locked)
-        event = _move(locked, user, SUBMIT)
-        revisions.record(locked, user, SUBMIT)
-        notifications.queue(event)  # the editors
+        event = _move(locked, user, SUBMIT, note=_note(note))
+        revisions.record(locked, user, SUBMIT, event.note)
+        notifications.queue(event)  # the editors, with the note
         freshness.story_changed(locked)
     _refresh(article, locked)
     return event
@@ -249,7 +280,7 @@ def send_back(article: Article, user: Any, note: str) -> WorkflowEvent:
     with transaction.atomic():
         locked = _lock(article)
         _check(user, SEND_BACK, locked)
-        event = _move(locked, user, SEND_BACK, note=_required_note(note))
+        event = _move(locked, user, SEND_BACK, note=_note(note, required=True))
         revisions.record(locked, user, SEND_BACK, event.note)
         notifications.queue(event)  # the authors, with the note
         freshness.story_changed(locked)
@@ -326,7 +357,7 @@ def unpublish(article: Article, user: Any, note: str) -> WorkflowEvent:
     with transaction.atomic():
         locked = _lock(article)
         _check(user, UNPUBLISH, locked)
-        note = _required_note(note)
+        note = _note(note, required=True)
         locked.published_at = None
         event = _move(locked, user, UNPUBLISH, note=note)
         revisions.record(locked, user, UNPUBLISH, note)
@@ -334,6 +365,15 @@ def unpublish(article: Article, user: Any, note: str) -> WorkflowEvent:
         freshness.story_changed(locked)
     _refresh(article, locked)
     return event
+
+
+def last_submit_note(article: Article) -> WorkflowEvent | None:
+    """The note the author sent with the story to review, for the editor reviewing it: from
+    the latest submit only (an earlier round's note is answered), None if it had none."""
+    if article.pk is None or article.status != Status.REVIEW:
+        return None
+    event = article.events.filter(action=SUBMIT).last()
+    return event if event is not None and event.note else None
 
 
 def last_note_for_author(article: Article) -> WorkflowEvent | None:

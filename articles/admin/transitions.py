@@ -1,8 +1,10 @@
-"""The workflow in the admin: the buttons a person may use on a story, and the pages behind
-them (a note for send back and unpublish; now or a time for publish and reschedule).
+"""The workflow in the admin: the moves a story's toolbar shows (each usable, or saying why
+not), and the pages behind them (an optional note to the editor for submit; a note for send
+back and unpublish; now or a time for publish and reschedule).
 
 Every page calls the same articles.workflow function as any other door, and shows its
-refusals as admin messages.
+refusals as admin messages. Someone who opens a move they may not make is told why on an
+admin page (403), not sent to the public "sign in" page.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from .. import workflow
-from ..forms import NoteForm, PublishForm
+from ..forms import NoteForm, PublishForm, SubmitForm
 from ..models import Article
 from ..transitions import TRANSITIONS
 
@@ -37,17 +39,8 @@ class TransitionAdminMixin:
         ]
 
     def workflow_buttons(self, request: HttpRequest, article: Article) -> list[dict]:
-        # The version on the page is the one reviewed: publishing binds to it (workflow).
-        return [
-            {
-                "action": action,
-                "label": transition.button,
-                "url": reverse("admin:articles_article_transition", args=[article.pk, action])
-                + f"?version={article.version}",
-            }
-            for action, transition in TRANSITIONS.items()
-            if workflow.can(request.user, action, article)
-        ]
+        """The toolbar's moves this person may make now."""
+        return [button for button in workflow_toolbar(request, article) if button["allowed"]]
 
     def transition_view(self, request: HttpRequest, object_id: str, action: str) -> HttpResponse:
         if action not in workflow.TRANSITIONS:
@@ -55,18 +48,21 @@ class TransitionAdminMixin:
         article = self.get_object(request, object_id)
         if article is None:
             raise Http404
-        form: Any = None
-        if action in (workflow.SEND_BACK, workflow.UNPUBLISH):
-            form = NoteForm(request.POST or None)
-        elif action in (workflow.PUBLISH, workflow.RESCHEDULE):
+        posted = request.POST if request.method == "POST" else None
+        form: Any
+        if action == workflow.SUBMIT:
+            form = SubmitForm(posted)
+        elif action in (workflow.SEND_BACK, workflow.UNPUBLISH):
+            form = NoteForm(posted)
+        else:  # publish, reschedule
             seen = request.GET.get("version", "")
             version = int(seen) if seen.isdigit() and len(seen) < 10 else article.version
-            form = PublishForm(request.POST or None, initial={"version": version})
+            form = PublishForm(posted, initial={"version": version})
         change_url = reverse("admin:articles_article_change", args=[article.pk])
-        if request.method == "POST" and (form is None or form.is_valid()):
+        if posted is not None and form.is_valid():
             try:
                 if action == workflow.SUBMIT:
-                    workflow.submit(article, request.user)
+                    workflow.submit(article, request.user, form.cleaned_data["note"])
                 elif action == workflow.SEND_BACK:
                     workflow.send_back(article, request.user, form.cleaned_data["note"])
                 elif action in (workflow.PUBLISH, workflow.RESCHEDULE):
@@ -83,7 +79,7 @@ class TransitionAdminMixin:
                 self.message_user(request, error_text(error), messages.ERROR)
                 return HttpResponseRedirect(change_url)
             except ValidationError as error:
-                if form is not None and getattr(error, "code", None) in ("time", "note"):
+                if getattr(error, "code", None) in ("time", "note"):
                     form.add_error(None, error)
                 else:
                     for message in error.messages:
@@ -92,18 +88,49 @@ class TransitionAdminMixin:
             else:
                 self.message_user(request, _done_message(action, article), messages.SUCCESS)
                 return HttpResponseRedirect(change_url)
-        elif not workflow.can(request.user, action, article):
-            raise PermissionDenied
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "original": article,
-            "title": TRANSITIONS[action].title,
             "action": action,
-            "form": form,
             "change_url": change_url,
         }
+        reason = workflow.why_not(request.user, action, article)
+        if reason is not None:
+            context["title"] = _("%s: not possible") % TRANSITIONS[action].title
+            context["reason"] = reason
+            return TemplateResponse(
+                request, "admin/articles/article/transition_refused.html", context, status=403
+            )
+        context["title"] = TRANSITIONS[action].title
+        context["form"] = form
+        if action != workflow.SUBMIT:
+            context["submit_note"] = workflow.last_submit_note(article)
         return TemplateResponse(request, "admin/articles/article/transition.html", context)
+
+
+def workflow_toolbar(request: HttpRequest, article: Article) -> list[dict]:
+    """The moves that belong to the story's state, each usable or saying why not.
+
+    A move from another state (unpublish on a draft) is left out, not shown refused.
+    """
+    toolbar = []
+    for action, transition in TRANSITIONS.items():
+        if not _belongs_to_state(action, article):
+            continue
+        reason = workflow.why_not(request.user, action, article)
+        url = reverse("admin:articles_article_transition", args=[article.pk, action])
+        toolbar.append(
+            {
+                "action": action,
+                "label": transition.button,
+                # The version on the page is the one reviewed: publishing binds to it.
+                "url": f"{url}?version={article.version}",
+                "allowed": reason is None,
+                "reason": reason,
+            }
+        )
+    return toolbar
 
 
 def error_text(error: Exception) -> str:
@@ -121,3 +148,10 @@ def _done_message(action: str, article: Article) -> str:
     if action == workflow.RESCHEDULE and not article.is_scheduled:
         return _("Published now: “%s”.") % article.headline
     return TRANSITIONS[action].done % article.headline
+
+
+def _belongs_to_state(action: str, article: Article) -> bool:
+    """Whether the move starts from the story's state (reschedule: only while scheduled)."""
+    if action == workflow.RESCHEDULE:
+        return article.is_scheduled
+    return article.status == TRANSITIONS[action].source
