@@ -321,6 +321,10 @@ NEWSROOM_SITE_DESCRIPTION = os.environ.get(
 # Four eyes: an editor may not publish a story they wrote; another editor must.
 NEWSROOM_REQUIRE_SECOND_EDITOR = env_bool("NEWSROOM_REQUIRE_SECOND_EDITOR", True)
 
+# The story editor's autosaves (draft copies of forms not yet saved) are removed after this many
+# days; 0 keeps each until its story is saved or the copy discarded.
+NEWSROOM_AUTOSAVE_DAYS = int(os.environ.get("NEWSROOM_AUTOSAVE_DAYS", "14"))
+
 # The site's own address, for links in emails (no request to build them from).
 NEWSROOM_SITE_URL = os.environ.get("NEWSROOM_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 

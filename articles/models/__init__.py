@@ -25,11 +25,13 @@ from .editorial import (
 )
 from .rendered import StoryRender
 from .attribution import Claim, Quote, StorySource
+from .autosave import Autosave
 # isort: on
 
 __all__ = [
     "Article",
     "ArticleQuerySet",
+    "Autosave",
     "Byline",
     "Claim",
     "Correction",
