@@ -96,7 +96,7 @@ class EditorAdminMixin:
             with unsaved_story(self, request, article, request.POST) as story:
                 page = render_story(request, story, preview=True)
                 numbers = {str(source.pk): n for n, source in Story.of(story).sources}
-                checks = rules.checklist(story) if hasattr(rules, "checklist") else []
+                checks = rules.checklist(story)
         except NothingToShow:
             return JsonResponse(
                 {"html": "", "message": _("Write a headline to see the preview."), "checks": []}

@@ -9,12 +9,14 @@ export in story_text.py.
 from __future__ import annotations
 
 from collections.abc import Callable
+from copy import copy
 from typing import Any
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.forms.utils import ErrorDict
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -23,11 +25,12 @@ from images.admin import thumbnail
 from sources.models import Source
 from staff.names import display_name
 
-from .. import editing, revisions, roles, versions, workflow
+from .. import autosaves, editing, revisions, roles, versions, workflow
 from ..forms import ArticleForm
 from ..models import Article
 from ..transitions import TRANSITIONS
 from ..views import render_story
+from .autosave import AutosaveAdminMixin
 from .bounded_search import BoundedSearchMixin
 from .editor import EditorAdminMixin
 from .filters import AuthorFilter, MineFilter, StatusFilter
@@ -43,8 +46,20 @@ from .inlines import (
 )
 from .revisions import RevisionHistoryMixin
 from .story_text import StoryTextAdminMixin
-from .transitions import TransitionAdminMixin, error_text
+from .transitions import TransitionAdminMixin, error_text, workflow_toolbar
 from .widgets import without_popups
+
+
+class RenderOnlyForm:
+    """A story form shown with what was typed, never valid, so nothing is saved; its own
+    checks wait for the real save (they would only repeat what the save will say)."""
+
+    def full_clean(self) -> None:
+        self._errors = ErrorDict()
+        self.cleaned_data = {}
+
+    def is_valid(self) -> bool:
+        return False
 
 
 class NotFoundForOthersMixin:
@@ -57,6 +72,7 @@ class NotFoundForOthersMixin:
 @admin.register(Article)
 class ArticleAdmin(
     EditorAdminMixin,
+    AutosaveAdminMixin,
     TransitionAdminMixin,
     RevisionHistoryMixin,
     StoryTextAdminMixin,
@@ -194,14 +210,16 @@ class ArticleAdmin(
         if editable:
             formsets = context.get("inline_admin_formsets", [])
             context["parts"] = {item.formset.prefix: item for item in formsets}
-            context["editor"] = self.editor_context(request, obj)
+            context["editor"] = self.editor_context(request, obj, context.get("resumed", False))
             # Shown in the side panel from the story itself; their formsets still post.
             context["editor"]["read_only_parts"] = [
                 item for item in formsets if item.formset.prefix in ("corrections", "events")
             ]
         return super().render_change_form(request, context, add, change, form_url, obj)
 
-    def editor_context(self, request: HttpRequest, article: Article | None) -> dict:
+    def editor_context(
+        self, request: HttpRequest, article: Article | None, resumed: bool = False
+    ) -> dict:
         """What the story editor shows around the form, and the addresses its script calls."""
         live = (
             reverse("admin:articles_article_live", args=[article.pk])
@@ -213,17 +231,23 @@ class ArticleAdmin(
             urls["new_source"] = reverse("admin:articles_article_new_source")
         if request.user.has_perm("sources.add_person"):
             urls["new_person"] = reverse("admin:articles_article_new_person")
-        context: dict = {"config": {"urls": urls, "source_kinds": Source.Kind.choices}}
+        autosave = self.autosave_context(request, article)
+        if autosave:
+            urls["autosave"] = autosave["autosave_url"]
+        context: dict = {
+            "config": {"urls": urls, "source_kinds": Source.Kind.choices},
+            "autosave": None if resumed else autosave.get("autosave"),
+            "resumed": resumed,
+        }
         if article is None:
             context["workflow"] = []
             return context
-        buttons = [
-            {"allowed": True, **button} for button in self.workflow_buttons(request, article)
-        ]
+        buttons = workflow_toolbar(request, article)
         events = list(article.events.order_by("-at", "-pk")[:50])
         context.update(
             workflow=buttons,
             refusals=[button for button in buttons if not button["allowed"]],
+            submit_note=workflow.last_submit_note(article),
             author_note=workflow.last_note_for_author(article)
             if article.status == Article.Status.DRAFT
             else None,
@@ -315,12 +339,34 @@ class ArticleAdmin(
         form_url: str = "",
         extra_context: dict | None = None,
     ) -> HttpResponse:
+        article = self.get_object(request, object_id) if object_id else None
+        resumed = self.resumed_form(request, article)
+        if resumed is not None:
+            extra_context = {**(extra_context or {}), "resumed": True, "autosave": None}
+            return self.render_unsaved(request, object_id, resumed, extra_context)
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
         except versions.StaleVersion:
             # Someone saved between this form's check and its save, and everything was rolled
             # back: shown again, the form's check names who and when, with what was typed.
             return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def render_unsaved(
+        self, request: HttpRequest, object_id: str | None, data: QueryDict, extra_context: dict
+    ) -> HttpResponse:
+        """The editor filled with `data` (a kept draft copy, or text mode read back into the
+        form), saving nothing: the person reviews it and saves as usual, with every check."""
+        unsaved = copy(request)
+        unsaved.method, unsaved.POST = "POST", data
+        unsaved.csrf_processing_done = True  # the request itself passed the CSRF check
+        unsaved.render_only = True
+        return super().changeform_view(unsaved, object_id, "", extra_context)
+
+    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any):
+        form = super().get_form(request, obj, change, **kwargs)
+        if getattr(request, "render_only", False):
+            return type("UnsavedArticleForm", (RenderOnlyForm, form), {})
+        return form
 
     def save_model(self, request: HttpRequest, obj: Article, form: Any, change: bool) -> None:
         """Nothing yet: the story is saved with its parts in save_related, in one change."""
@@ -342,6 +388,7 @@ class ArticleAdmin(
             super().save_related(request, form, formsets, change)
             message = self.construct_change_message(request, form, formsets, not change)
             edit.comment = revisions.admin_comment(message)
+            autosaves.saved(request.user, edit.article, created=not change)
 
     # -- bulk actions: each story goes through the workflow -------------------------------
 

@@ -682,7 +682,13 @@
 
   // -- everything that follows a change ----------------------------------------------------------
 
+  // The admin's autocompletes announce a "change" as they start up: not an edit.
+  let settled = false;
+  const settle = () => setTimeout(() => { settled = true; }, 0);
+  if ($) $(settle); else settle();
+
   function changed() {
+    if (!settled) return;
     dirty = true;
     autosaveSoon();
     refreshLiveSoon();
