@@ -508,7 +508,8 @@
       const response = await post(config.urls.live, new FormData(form), liveRequest.signal);
       const data = await response.json();
       if (!response.ok) throw new Error(data.message || response.statusText);
-      if (data.checks) renderChecklist(data.checks);
+      if (data.checks && data.checks.length) renderChecklist(data.checks);
+      else if (data.message) checklist.replaceChildren(Object.assign(document.createElement("li"), { className: "checklist-waiting", textContent: data.message }));
       serverNumbers = data.citations || {};
       refreshCitations();
       if (previewOpen) {
