@@ -31,7 +31,7 @@ from ..models import (
     StorySource,
     WorkflowEvent,
 )
-from .widgets import without_popups
+from .widgets import share_choices, without_popups
 
 # Where rows whose position changes wait during a save, clear of every real position.
 _PARKING_POSITION = 30000
@@ -50,6 +50,11 @@ class OrderedInlineFormSet(BaseInlineFormSet):
                     _("A row in “%(parts)s” does not belong to this story. Reload the page.")
                     % {"parts": self.model._meta.verbose_name_plural}
                 )
+
+    def _construct_form(self, i: int, **kwargs: Any) -> Any:
+        form = super()._construct_form(i, **kwargs)
+        share_choices(self, form, self.__dict__.setdefault("_shared_choices", {}))
+        return form
 
     def save(self, commit: bool = True) -> list:
         if commit:
@@ -147,6 +152,10 @@ class StorySourceInline(StoryPartInline):
 
 class ClaimInline(StoryPartInline):
     model = Claim
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        return super().get_queryset(request).prefetch_related("sources")
+
     fields = ["position", "status", "text", "sources"]
     autocomplete_fields = ["sources"]
     formfield_overrides = {
@@ -185,7 +194,7 @@ class QuoteFormSet(OrderedInlineFormSet):
 class QuoteInline(StoryPartInline):
     model = Quote
     formset = QuoteFormSet
-    fields = ["position", "is_pull", "speaker", "role", "text", "said_on", "context", "source"]
+    fields = ["position", "is_pull", "speaker", "role", "text", "said_on", "source", "context"]
     autocomplete_fields = ["speaker", "source"]
     formfield_overrides = {
         Quote._meta.get_field("text").__class__: {
