@@ -272,3 +272,12 @@ def test_a_story_is_written_in_one_page_without_pop_ups(
         f"clicks={count.clicks} popups={count.popups} loads={count.loads}\n"
     )
     assert (count.clicks, count.popups, count.loads) == (clicks, 0, 1)
+
+    # For the README: the saved story in the editor, with the live preview beside it.
+    page.get_by_role("button", name="Live preview").click()
+    preview = page.frame_locator("[data-preview-frame]")
+    expect(preview.locator("h1")).to_have_text(spec.headline)
+    page.screenshot(path=artefacts / f"story-editor-{len(spec.takeaways)}-preview-1280.png")
+    page.set_viewport_size({"width": 375, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.screenshot(path=artefacts / f"story-editor-{len(spec.takeaways)}-375.png")

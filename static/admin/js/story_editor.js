@@ -695,7 +695,17 @@
     refreshLiveSoon();
   }
 
+  // Boxes grow with what is written in them, so nothing typed is hidden behind a scrollbar.
+  function fit(box) {
+    if (box.tagName !== "TEXTAREA" || box === storyText) return;
+    box.style.height = "auto";
+    box.style.height = `${box.scrollHeight + 2}px`;
+  }
+  root.querySelectorAll("textarea").forEach(fit);
+  new ResizeObserver(() => root.querySelectorAll(".editor-top textarea").forEach(fit)).observe(root);
+
   form.addEventListener("input", (event) => {
+    fit(event.target);
     if (event.target.closest(".inline-create-form")) return;
     if (event.target === storyText) { checkTextSoon(); dirty = true; autosaveSoon(); return; }
     changed();
