@@ -115,9 +115,7 @@ def test_reordering_saves_the_order_the_page_gives(reporter, reporter_client):
     assert [t.text for t in article.takeaways.all()] == [third, second, first]
 
 
-def test_a_claim_moved_to_unconfirmed_keeps_its_row_and_changes_status(
-    reporter, reporter_client
-):
+def test_a_claim_moved_to_unconfirmed_keeps_its_row_and_changes_status(reporter, reporter_client):
     article = make_article(reporter, verified_claims=1)
     claim = article.claims.get()
     data = editor_data(reporter_client, article)
