@@ -6,6 +6,7 @@ whoever writes the rows (the editing service, import, the shell), so it is kept 
 models' own signals, connected in ArticlesConfig.ready().
 """
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models.signals import m2m_changed, post_save
@@ -31,6 +32,21 @@ def sync_story_sources(article: Article) -> list[Source]:
         StorySource.objects.create(article=article, source=source)
         added.append(source)
     return added
+
+
+def listed_after_save(listed: list[int], citing: Iterable[Iterable[int]]) -> list[int]:
+    """The source ids a story's list will hold, in order, once a change is saved: the list as
+    written (`listed`), then what each citing part (claims, then quotes, in the order they are
+    saved) cites that is not listed yet, each part's by id, as sync_story_sources appends them.
+
+    Text mode numbers an unsaved form's citations with it, so they are the page's numbers."""
+    order = list(dict.fromkeys(listed))
+    seen = set(order)
+    for sources in citing:
+        for source_id in sorted(set(sources) - seen):
+            order.append(source_id)
+            seen.add(source_id)
+    return order
 
 
 def _claim_sources_changed(sender: Any, instance: Any, action: str, **kwargs: Any) -> None:
