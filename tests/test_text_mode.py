@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from django.http import QueryDict
+from django.test import Client
 from django.urls import reverse
 
 from articles import storytext
@@ -34,6 +35,7 @@ from tests.factories import (
     make_section,
     make_source,
     make_tag,
+    make_user,
 )
 from tests.html import parse
 
@@ -510,6 +512,72 @@ def test_the_form_as_text_costs_two_queries_however_long_the_story(
     data = admin_form_data(reporter_client, story)
     with django_assert_num_queries(2):
         text_from_form(data)
+
+
+# -- the doors --------------------------------------------------------------------------------
+
+CHECK, FROM_FORM = "admin:articles_article_text_check", "admin:articles_article_text_from_form"
+
+
+@pytest.fixture
+def text_mode_urls(settings):
+    settings.ROOT_URLCONF = "tests.text_mode_urls"
+
+
+def test_the_check_door_answers_the_problems_as_json(text_mode_urls, reporter_client):
+    response = reporter_client.post(reverse(CHECK), {"story_text": BROKEN})
+    assert response.status_code == 200
+    assert [problem["line"] for problem in response.json()["problems"]] == [5, 9]
+
+
+def test_the_form_door_answers_the_form_as_text(text_mode_urls, story, reporter_client):
+    data = admin_form_data(reporter_client, story)
+    response = reporter_client.post(reverse(FROM_FORM), posted(data))
+    assert response.status_code == 200
+    assert response.json() == {"text": exported(story)}
+
+
+def test_the_doors_need_someone_who_writes_stories(text_mode_urls, reporter, editor_client):
+    visitor = Client()
+    visitor.force_login(make_user("visitor", group=None, is_staff=True))
+    for name in (CHECK, FROM_FORM):
+        assert Client().post(reverse(name), {"story_text": "x"}).status_code == 302  # to login
+        assert visitor.post(reverse(name), {"story_text": "x"}).status_code == 403
+        assert editor_client.post(reverse(name), {"story_text": "x"}).status_code == 200
+
+
+def test_the_doors_only_answer_posts(text_mode_urls, reporter_client):
+    for name in (CHECK, FROM_FORM):
+        assert reporter_client.get(reverse(name)).status_code == 405
+
+
+def test_a_text_too_long_to_be_a_story_is_refused(text_mode_urls, reporter_client):
+    response = reporter_client.post(reverse(CHECK), {"story_text": "Headline\n\n" + "x" * 200_001})
+    assert response.status_code == 400
+    assert "KB" in response.json()["error"]
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        {},
+        {"claims-TOTAL_FORMS": "abc", "claims-0-text": "A claim.", "claims-0-sources": "x"},
+        {"claims-TOTAL_FORMS": "9" * 40, "claims-0-text": "A claim.", "claims-0-sources": "9" * 40},
+        {"quotes-TOTAL_FORMS": "1", "quotes-0-is_pull": "on", "quotes-0-speaker": "-1"},
+        {"source_entries-TOTAL_FORMS": "99999999", "source_entries-12345678-source": "1"},
+        {"headline": "\x00", "takeaways-TOTAL_FORMS": "1", "takeaways-0-text": "\x1b"},
+    ],
+)
+def test_the_form_door_reads_any_posted_data(text_mode_urls, reporter_client, garbage):
+    response = reporter_client.post(reverse(FROM_FORM), garbage)
+    assert response.status_code == 200
+    assert isinstance(response.json()["text"], str)
+
+
+def test_garbage_in_the_check_door_is_a_list_of_problems(text_mode_urls, reporter_client):
+    response = reporter_client.post(reverse(CHECK), {"story_text": "\x00\n• ]]][[[\n"})
+    assert response.status_code == 200
+    assert response.json()["problems"]
 
 
 def test_form_data_of_a_new_story_is_read_like_any_other():
