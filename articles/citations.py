@@ -6,7 +6,8 @@ whoever writes the rows (the editing service, import, the shell), so it is kept 
 models' own signals, connected in ArticlesConfig.ready().
 """
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models.signals import m2m_changed, post_save
@@ -34,18 +35,40 @@ def sync_story_sources(article: Article) -> list[Source]:
     return added
 
 
-def listed_after_save(listed: list[int], citing: Iterable[Iterable[int]]) -> list[int]:
-    """The source ids a story's list will hold, in order, once a change is saved: the list as
-    written (`listed`), then what each citing part (claims, then quotes, in the order they are
-    saved) cites that is not listed yet, each part's by id, as sync_story_sources appends them.
+@dataclass
+class CitingSave:
+    """One citing part (a claim or a quote) as a save reaches it: what it cites afterwards
+    (None: deleted), and whether saving it syncs the list (a claim that gains a source, a
+    quote saved with one: the signals below)."""
 
-    Text mode numbers an unsaved form's citations with it, so they are the page's numbers."""
+    part: Hashable
+    cites: set[int] | None
+    syncs: bool
+
+
+def listed_after_save(
+    listed: list[int], before: dict[Hashable, set[int]], saves: Iterable[CitingSave]
+) -> list[int]:
+    """The source ids a story's list holds, in order, once a change is saved: the list as
+    written (`listed`); then, each time a part's save syncs it and once at the end, every
+    source cited at that moment and not listed, by id, as sync_story_sources appends them.
+    `before` is what each part cites before the save. Text mode numbers an unsaved form's
+    citations with it, so they are the numbers the page will show."""
     order = list(dict.fromkeys(listed))
-    seen = set(order)
-    for sources in citing:
-        for source_id in sorted(set(sources) - seen):
-            order.append(source_id)
-            seen.add(source_id)
+    cited = {part: set(sources) for part, sources in before.items()}
+
+    def sync() -> None:
+        missing = set().union(*cited.values()) - set(order)
+        order.extend(sorted(missing))
+
+    for save in saves:
+        if save.cites is None:
+            cited.pop(save.part, None)
+        else:
+            cited[save.part] = save.cites
+        if save.syncs:
+            sync()
+    sync()
     return order
 
 

@@ -390,6 +390,28 @@ def test_citation_numbers_are_the_ones_the_saved_page_shows(story, reporter_clie
     assert exported(article) == text
 
 
+def test_a_source_taken_off_the_list_but_still_cited_is_numbered_where_the_save_puts_it(
+    story, reporter_client
+):
+    """The save appends every cited source missing from the list, by id, when the first claim
+    gains a source: here the statement (still cited) before the newer paper."""
+    newer = make_source("Newer paper")
+    data = admin_form_data(reporter_client, story)
+    assert data["source_entries-1-source"] == str(story.source_entries.get(position=2).source_id)
+    data["source_entries-1-DELETE"] = "on"  # the statement, which the offer still cites
+    data.setlist("claims-0-sources", [*data.getlist("claims-0-sources"), str(newer.pk)])
+    text = text_from_form(data)
+    assert [source.title for source in storytext.parse(text).story.sources] == [
+        "Harbour board minutes",
+        "Consortium statement",
+        "Newer paper",
+    ]
+
+    article = saved(reporter_client, story, data)
+
+    assert exported(article) == text
+
+
 # -- problems -----------------------------------------------------------------------------------
 
 
@@ -505,12 +527,12 @@ def test_a_story_written_in_text_mode_on_the_add_form_saves_as_its_text(reporter
 
 
 @pytest.mark.parametrize("parts", [1, 8])
-def test_the_form_as_text_costs_two_queries_however_long_the_story(
+def test_the_form_as_text_costs_four_queries_however_long_the_story(
     parts, story, reporter_client, django_assert_num_queries
 ):
     add_parts(story, parts)
     data = admin_form_data(reporter_client, story)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(4):
         text_from_form(data)
 
 
@@ -566,6 +588,12 @@ def test_a_text_too_long_to_be_a_story_is_refused(text_mode_urls, reporter_clien
         {"quotes-TOTAL_FORMS": "1", "quotes-0-is_pull": "on", "quotes-0-speaker": "-1"},
         {"source_entries-TOTAL_FORMS": "99999999", "source_entries-12345678-source": "1"},
         {"headline": "\x00", "takeaways-TOTAL_FORMS": "1", "takeaways-0-text": "\x1b"},
+        {
+            "claims-TOTAL_FORMS": "2",
+            "claims-INITIAL_FORMS": "2",
+            **{f"claims-{n}-{field}": "1" for n in (0, 1) for field in ("id", "article", "text")},
+            "claims-1-sources": "1",
+        },
     ],
 )
 def test_the_form_door_reads_any_posted_data(text_mode_urls, reporter_client, garbage):

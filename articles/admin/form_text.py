@@ -10,7 +10,7 @@ ids) whose text still matches.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +21,7 @@ from django.utils.translation import ngettext
 from sources.models import Person, Source
 
 from .. import citations, importing, storytext
-from ..models import Claim
+from ..models import Claim, Quote
 from ..storytext.structure import flat
 from .posted_rows import Formset, Row, number, page_order, save_order, ticked
 
@@ -64,13 +64,15 @@ def check_text(text: str) -> list[dict[str, Any]]:
 
 @dataclass
 class _Posted:
-    """The posted parts text mode reads, and the library rows they name (two queries)."""
+    """The posted parts text mode reads, with what they name in the database: the sources in
+    the order the saved page will number them, and the pull quote's speaker (four queries)."""
 
     takeaways: Formset
     source_list: Formset
     claims: Formset
     impact_items: Formset
     quotes: Formset
+    numbered: list[int]
     sources: dict[int, Source]
     pull: Row | None
     speaker: Person | None
@@ -81,37 +83,80 @@ class _Posted:
         takeaways, source_list, claims, impact_items, quotes = (
             Formset.posted(data, *spec) for spec in specs
         )
-        named = {number(row.get("source")) for row in source_list.live() + quotes.live()}
-        named |= {number(pk) for row in claims.live() for pk in row.getlist("sources")}
-        named.discard(None)
+        order = _page_order(source_list, claims, quotes)
+        named = {*order, *(pk for row in claims.live() for pk in _ids(row, "sources"))}
         sources = Source.objects.only("title", "publisher", "url").in_bulk(named) if named else {}
         pull = next((row for row in quotes.live() if ticked(row.get("is_pull"))), None)
         speaker_id = number(pull.get("speaker")) if pull else None
         speaker = Person.objects.filter(pk=speaker_id).first() if speaker_id else None
-        return cls(takeaways, source_list, claims, impact_items, quotes, sources, pull, speaker)
+        return cls(
+            takeaways,
+            source_list,
+            claims,
+            impact_items,
+            quotes,
+            [pk for pk in order if pk in sources],
+            sources,
+            pull,
+            speaker,
+        )
 
     def cited(self, row: Row, field: str) -> list[int]:
         """The library sources a row names in `field`, by id (unknown ids left out)."""
-        ids = (number(value) for value in row.getlist(field))
-        return [pk for pk in ids if pk in self.sources]
+        return [pk for pk in _ids(row, field) if pk in self.sources]
 
-    def numbered(self) -> list[int]:
-        """The sources' order on the page once saved: the list, then what the claims and the
-        quotes cite that is not on it, as the save appends them (articles.citations)."""
-        listed = [pk for row in self.source_list.live() for pk in self.cited(row, "source")]
-        citing = [
-            self.cited(row, field)
-            for formset, field in ((self.claims, "sources"), (self.quotes, "source"))
-            for row in sorted(formset.live(), key=save_order)
-        ]
-        return citations.listed_after_save(listed, citing)
+
+def _ids(row: Row, field: str) -> list[int]:
+    return [pk for pk in (number(value) for value in row.getlist(field)) if pk is not None]
+
+
+def _page_order(source_list: Formset, claims: Formset, quotes: Formset) -> list[int]:
+    """Source ids in the order the saved page numbers them: the list as posted, then what the
+    save appends (articles.citations), which depends on what the story's claims and quotes
+    cite in the database now (two queries)."""
+    story = next((number(f.article()) for f in (claims, quotes) if f.article()), None)
+    before: dict[Hashable, set[int]] = {}
+    claim_ids = [number(row.get("id")) for row in claims.rows if row.existing]
+    if story and claim_ids:
+        cited = Claim.sources.through.objects.filter(
+            claim_id__in=claim_ids, claim__article_id=story
+        ).values_list("claim_id", "source_id")
+        for claim_id, source_id in cited:
+            before.setdefault(("claim", claim_id), set()).add(source_id)
+    quote_ids = [number(row.get("id")) for row in quotes.rows if row.existing]
+    if story and quote_ids:
+        quoted = Quote.objects.filter(pk__in=quote_ids, article_id=story, source__isnull=False)
+        for quote_id, source_id in quoted.values_list("pk", "source_id"):
+            before[("quote", quote_id)] = {source_id}
+    saves = [
+        *_saves(claims, "claim", "sources", before),
+        *_saves(quotes, "quote", "source", before),
+    ]
+    listed = [pk for row in source_list.live() for pk in _ids(row, "source")]
+    return citations.listed_after_save(listed, before, saves)
+
+
+def _saves(
+    formset: Formset, kind: str, field: str, before: dict[Hashable, set[int]]
+) -> Iterator[citations.CitingSave]:
+    """The formset's citing rows in the order Django saves them: the story's (deleted, or
+    citing what the form says), then the new rows typed in; a row that gains a source syncs
+    the list (a quote edited but citing the same source is taken as not saved)."""
+    for row in sorted(formset.rows, key=save_order):
+        part = (kind, number(row.get("id"))) if row.existing else (kind, "new", row.index)
+        if row.deleted:
+            if row.existing:
+                yield citations.CitingSave(part, None, syncs=False)
+        elif row.has_content(formset.content):
+            cites = set(_ids(row, field))
+            yield citations.CitingSave(part, cites, syncs=bool(cites - before.get(part, set())))
 
 
 def structure_of_form(data: QueryDict) -> storytext.StoryText:
     """What the story-text format holds of the form's unsaved state, as structure_of holds of a
     saved story: the same numbers, only the pull quote."""
     posted = _Posted.read(data)
-    numbered = posted.numbered()
+    numbered = posted.numbered
     numbers = {pk: n for n, pk in enumerate(numbered, start=1)}
     story = storytext.StoryText(
         headline=flat(data.get("headline", "")),
@@ -129,7 +174,7 @@ def structure_of_form(data: QueryDict) -> storytext.StoryText:
         ],
     )
     for row in posted.claims.live():
-        cites = tuple(sorted({numbers[pk] for pk in posted.cited(row, "sources")}))
+        cites = tuple(sorted({numbers[pk] for pk in posted.cited(row, "sources") if pk in numbers}))
         status = row.get("status")
         if status not in Claim.Status.values:
             status = Claim.Status.UNCONFIRMED.value  # the model's default
@@ -270,7 +315,7 @@ def _merge_sources(
     """The story's source list from the text's Sources: each line is a source the form names
     (by URL, or by title when the line has none), else the library's, else a new one. Returns
     the source id each line's number stands for."""
-    known = [posted.sources[pk] for pk in posted.numbered()]
+    known = [posted.sources[pk] for pk in posted.numbered]
     listed: list[int] = []
     for line in lines:
         source = next((source for source in known if _same_source(source, line)), None)
