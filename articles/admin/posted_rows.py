@@ -15,7 +15,7 @@ from django.http import QueryDict
 
 # Django's default `absolute_max` for a formset: it reads no form past this.
 MAX_FORMS = 2000
-# What a browser posts for a new formset's empty management form fields.
+# The management form where the posted data had none: what the admin renders by default.
 _MANAGEMENT_DEFAULTS = {"MIN_NUM_FORMS": "0", "MAX_NUM_FORMS": "1000"}
 
 
