@@ -608,5 +608,5 @@ def test_garbage_in_the_check_door_is_a_list_of_problems(text_mode_urls, reporte
     assert response.json()["problems"]
 
 
-def test_form_data_of_a_new_story_is_read_like_any_other():
+def test_an_empty_form_is_an_empty_text():
     assert text_from_form(QueryDict()) == "\n"
