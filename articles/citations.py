@@ -6,6 +6,8 @@ whoever writes the rows (the editing service, import, the shell), so it is kept 
 models' own signals, connected in ArticlesConfig.ready().
 """
 
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models.signals import m2m_changed, post_save
@@ -31,6 +33,43 @@ def sync_story_sources(article: Article) -> list[Source]:
         StorySource.objects.create(article=article, source=source)
         added.append(source)
     return added
+
+
+@dataclass
+class CitingSave:
+    """One citing part (a claim or a quote) as a save reaches it: what it cites afterwards
+    (None: deleted), and whether saving it syncs the list (a claim that gains a source, a
+    quote saved with one: the signals below)."""
+
+    part: Hashable
+    cites: set[int] | None
+    syncs: bool
+
+
+def listed_after_save(
+    listed: list[int], before: dict[Hashable, set[int]], saves: Iterable[CitingSave]
+) -> list[int]:
+    """The source ids a story's list holds, in order, once a change is saved: the list as
+    written (`listed`); then, each time a part's save syncs it and once at the end, every
+    source cited at that moment and not listed, by id, as sync_story_sources appends them.
+    `before` is what each part cites before the save. Text mode numbers an unsaved form's
+    citations with it, so they are the numbers the page will show."""
+    order = list(dict.fromkeys(listed))
+    cited = {part: set(sources) for part, sources in before.items()}
+
+    def sync() -> None:
+        missing = set().union(*cited.values()) - set(order)
+        order.extend(sorted(missing))
+
+    for save in saves:
+        if save.cites is None:
+            cited.pop(save.part, None)
+        else:
+            cited[save.part] = save.cites
+        if save.syncs:
+            sync()
+    sync()
+    return order
 
 
 def _claim_sources_changed(sender: Any, instance: Any, action: str, **kwargs: Any) -> None:

@@ -106,7 +106,7 @@ def create_draft(story: storytext.StoryText, user: Any, origin: str = "") -> Imp
         for position, quote in enumerate(story.quotes):
             Quote.objects.create(
                 article=article,
-                speaker=_person(quote.speaker, quote.role),
+                speaker=person_for(quote.speaker, quote.role),
                 role=quote.role,
                 text=quote.text,
                 is_pull=position == 0,
@@ -136,16 +136,9 @@ def _source_list(article: Article, lines: list[storytext.SourceLine]) -> tuple[l
     listed: list[Source] = []
     new = 0
     for line in lines:
-        existing = Source.objects.filter(url=line.url) if line.url else None
-        if existing is None:
-            existing = Source.objects.filter(title__iexact=line.title)
-        source = existing.order_by("pk").first()
+        source = library_source(line)
         if source is None:
-            source = Source.objects.create(
-                title=line.title[: Source._meta.get_field("title").max_length],
-                publisher=line.publisher,
-                url=line.url,
-            )
+            source = new_source(line)
             new += 1
         if source not in listed:
             StorySource.objects.create(article=article, source=source)
@@ -153,7 +146,26 @@ def _source_list(article: Article, lines: list[storytext.SourceLine]) -> tuple[l
     return listed, new
 
 
-def _person(name: str, role: str) -> Person:
+def library_source(line: storytext.SourceLine) -> Source | None:
+    """The library's Source for a line of a story's Sources: the one with its URL, or with its
+    title (case-insensitive) when the line has no URL; the oldest if several."""
+    if line.url:
+        existing = Source.objects.filter(url=line.url)
+    else:
+        existing = Source.objects.filter(title__iexact=line.title)
+    return existing.order_by("pk").first()
+
+
+def new_source(line: storytext.SourceLine) -> Source:
+    """A library Source made from a line no Source matched."""
+    return Source.objects.create(
+        title=line.title[: Source._meta.get_field("title").max_length],
+        publisher=line.publisher,
+        url=line.url,
+    )
+
+
+def person_for(name: str, role: str) -> Person:
     """The Person of that name (the oldest, if several), or a new one with this role."""
     person = Person.objects.filter(name__iexact=name).order_by("pk").first()
     if person is not None:

@@ -126,7 +126,7 @@ def test_a_failure_while_saving_rolls_the_whole_draft_back(reporter, monkeypatch
     def fail(name: str, role: str) -> Person:
         raise RuntimeError("the speaker could not be saved")
 
-    monkeypatch.setattr(importing, "_person", fail)
+    monkeypatch.setattr(importing, "person_for", fail)
     before = counts()
     with pytest.raises(RuntimeError):
         importing.import_text(SEED_SHAPED, reporter)

@@ -1,7 +1,8 @@
 """The admin as the newsroom: each module registers one part of it.
 
-story.py (the story list and form, with transitions.py, revisions.py and story_text.py mixed
-in), inlines.py (its parts), filters.py, taxonomy.py (sections, tags), library.py (sources,
+story.py (the story list and form, with transitions.py, revisions.py, story_text.py and
+text_mode.py mixed in; text mode's conversions in form_text.py and posted_rows.py),
+inlines.py (its parts), filters.py, taxonomy.py (sections, tags), library.py (sources,
 people), preview_links.py and notification_settings.py.
 """
 

@@ -15,7 +15,7 @@ the headings in HEADINGS. One job per module:
 before saving what a column could not hold; `reader.parse(data)` alone checks no lengths.
 """
 
-from .database import column_limits, export, parse, structure_of
+from .database import column_limits, export, paragraphs, parse, structure_of
 from .reader import MAX_PROBLEMS, decode
 from .recognise import MAX_LABEL_LENGTH, MAX_LABEL_WORDS, MAX_NAME_WORDS
 from .structure import (
@@ -72,6 +72,7 @@ __all__ = [
     "column_limits",
     "decode",
     "export",
+    "paragraphs",
     "parse",
     "structure_of",
     "write",

@@ -65,7 +65,8 @@ def parse(data: bytes | str) -> Parsed:
     return reader.parse(data, column_limits())
 
 
-def _paragraph_list(text: str) -> list[str]:
+def paragraphs(text: str) -> list[str]:
+    """A stored text field's paragraphs (blank-line separated), each flattened to one line."""
     return [flat(part) for part in re.split(r"\n\s*\n", text or "") if part.strip()]
 
 
@@ -82,17 +83,17 @@ def structure_of(article: Any) -> StoryText:
     pull = story.pull_quote
     return StoryText(
         headline=flat(article.headline),
-        standfirst=_paragraph_list(article.standfirst),
+        standfirst=paragraphs(article.standfirst),
         takeaways=[flat(item.text) for item in story.takeaways],
         verified=claims(story.verified),
-        analysis=_paragraph_list(article.context),
+        analysis=paragraphs(article.context),
         impact_items=[ImpactItemText(item.label, flat(item.text)) for item in story.impact_items],
         quotes=[QuoteText(flat(pull.text), pull.speaker.name, pull.role or pull.speaker.role)]
         if pull
         else [],
         unconfirmed=claims(story.unconfirmed),
         disputed=claims(story.disputed),
-        bottom_line=_paragraph_list(article.bottom_line),
+        bottom_line=paragraphs(article.bottom_line),
         sources=[
             SourceLine(source.title, source.publisher, source.url) for _n, source in story.sources
         ],
