@@ -8,9 +8,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from articles.admin.form_text import check_text
 from articles.models import Article, Claim, KeyTakeaway
 from edge import pagecache
 from sources.models import Person, Source
+from tests.admin_form_data import admin_form_data
 from tests.factories import add_parts, make_article, make_person, make_reporter, make_user
 from tests.html import add_row, form_fields, parse
 
@@ -261,3 +263,53 @@ def parse_html(html: str):
     from bs4 import BeautifulSoup
 
     return BeautifulSoup(html, "html.parser")
+
+
+# -- text mode, through the story form ------------------------------------------------------------
+
+
+def posted(data) -> dict:
+    return dict(data.lists())
+
+
+def in_text_mode(client, article, edit) -> dict:
+    """The editor's form as posted from text mode, with the story's text edited by `edit`."""
+    data = admin_form_data(client, article)
+    text = client.post(reverse("admin:articles_article_text_from_form"), posted(data)).json()
+    data = posted(data)
+    data.update({"_editor_mode": "text", "story_text": edit(text["text"])})
+    return data
+
+
+def test_saving_in_text_mode_saves_the_text(reporter, reporter_client):
+    article = make_article(reporter, headline="Tide gauge fails")
+    data = in_text_mode(
+        reporter_client, article, lambda text: text.replace("Tide gauge fails", "Tide gauge fixed")
+    )
+    response = reporter_client.post(change_url(article), data)
+    assert response.status_code == 302, parse(response).select(".errorlist")
+    assert Article.objects.get(pk=article.pk).headline == "Tide gauge fixed"
+
+
+def test_switching_back_to_the_form_shows_the_text_unsaved(reporter, reporter_client):
+    article = make_article(reporter, headline="Tide gauge fails")
+    data = in_text_mode(
+        reporter_client, article, lambda text: text.replace("Tide gauge fails", "Tide gauge fixed")
+    )
+    data["_editor_switch"] = "form"
+    page = parse(reporter_client.post(change_url(article), data))
+    assert page.select_one("textarea[name=headline]").text.strip() == "Tide gauge fixed"
+    assert page.select_one("textarea[name=story_text]").has_attr("disabled")  # in form mode
+    assert Article.objects.get(pk=article.pk).headline == "Tide gauge fails"
+
+
+def test_a_text_with_problems_stays_in_text_mode_as_typed(reporter, reporter_client):
+    article = make_article(reporter, headline="Tide gauge fails")
+    data = in_text_mode(reporter_client, article, lambda text: text + "\nSources\n\n• \n")
+    broken = data["story_text"]
+    assert check_text(broken), "the edit should make the text unreadable"
+    response = reporter_client.post(change_url(article), data)
+    assert response.status_code == 200
+    box = parse(response).select_one("textarea[name=story_text]")
+    assert not box.has_attr("disabled") and box.text.strip() == broken.strip()
+    assert Article.objects.get(pk=article.pk).version == article.version

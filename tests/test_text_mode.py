@@ -541,25 +541,20 @@ def test_the_form_as_text_costs_four_queries_however_long_the_story(
 CHECK, FROM_FORM = "admin:articles_article_text_check", "admin:articles_article_text_from_form"
 
 
-@pytest.fixture
-def text_mode_urls(settings):
-    settings.ROOT_URLCONF = "tests.text_mode_urls"
-
-
-def test_the_check_door_answers_the_problems_as_json(text_mode_urls, reporter_client):
+def test_the_check_door_answers_the_problems_as_json(reporter_client):
     response = reporter_client.post(reverse(CHECK), {"story_text": BROKEN})
     assert response.status_code == 200
     assert [problem["line"] for problem in response.json()["problems"]] == [5, 9]
 
 
-def test_the_form_door_answers_the_form_as_text(text_mode_urls, story, reporter_client):
+def test_the_form_door_answers_the_form_as_text(story, reporter_client):
     data = admin_form_data(reporter_client, story)
     response = reporter_client.post(reverse(FROM_FORM), posted(data))
     assert response.status_code == 200
     assert response.json() == {"text": exported(story)}
 
 
-def test_the_doors_need_someone_who_writes_stories(text_mode_urls, reporter, editor_client):
+def test_the_doors_need_someone_who_writes_stories(reporter, editor_client):
     visitor = Client()
     visitor.force_login(make_user("visitor", group=None, is_staff=True))
     for name in (CHECK, FROM_FORM):
@@ -568,12 +563,12 @@ def test_the_doors_need_someone_who_writes_stories(text_mode_urls, reporter, edi
         assert editor_client.post(reverse(name), {"story_text": "x"}).status_code == 200
 
 
-def test_the_doors_only_answer_posts(text_mode_urls, reporter_client):
+def test_the_doors_only_answer_posts(reporter_client):
     for name in (CHECK, FROM_FORM):
         assert reporter_client.get(reverse(name)).status_code == 405
 
 
-def test_a_text_too_long_to_be_a_story_is_refused(text_mode_urls, reporter_client):
+def test_a_text_too_long_to_be_a_story_is_refused(reporter_client):
     response = reporter_client.post(reverse(CHECK), {"story_text": "Headline\n\n" + "x" * 200_001})
     assert response.status_code == 400
     assert "KB" in response.json()["error"]
@@ -596,13 +591,13 @@ def test_a_text_too_long_to_be_a_story_is_refused(text_mode_urls, reporter_clien
         },
     ],
 )
-def test_the_form_door_reads_any_posted_data(text_mode_urls, reporter_client, garbage):
+def test_the_form_door_reads_any_posted_data(reporter_client, garbage):
     response = reporter_client.post(reverse(FROM_FORM), garbage)
     assert response.status_code == 200
     assert isinstance(response.json()["text"], str)
 
 
-def test_garbage_in_the_check_door_is_a_list_of_problems(text_mode_urls, reporter_client):
+def test_garbage_in_the_check_door_is_a_list_of_problems(reporter_client):
     response = reporter_client.post(reverse(CHECK), {"story_text": "\x00\n• ]]][[[\n"})
     assert response.status_code == 200
     assert response.json()["problems"]

@@ -34,6 +34,7 @@ from .autosave import AutosaveAdminMixin
 from .bounded_search import BoundedSearchMixin
 from .editor import EditorAdminMixin
 from .filters import AuthorFilter, MineFilter, StatusFilter
+from .form_text import TextHasProblems, form_from_text
 from .inlines import (
     BylineInline,
     ClaimInline,
@@ -46,8 +47,11 @@ from .inlines import (
 )
 from .revisions import RevisionHistoryMixin
 from .story_text import StoryTextAdminMixin
+from .text_mode import TextModeAdminMixin
 from .transitions import TransitionAdminMixin, error_text, workflow_toolbar
 from .widgets import without_popups
+
+TEXT_MODE = "text"  # the editor's `_editor_mode` while the story is written as text
 
 
 class RenderOnlyForm:
@@ -72,6 +76,7 @@ class NotFoundForOthersMixin:
 @admin.register(Article)
 class ArticleAdmin(
     EditorAdminMixin,
+    TextModeAdminMixin,
     AutosaveAdminMixin,
     TransitionAdminMixin,
     RevisionHistoryMixin,
@@ -210,7 +215,9 @@ class ArticleAdmin(
         if editable:
             formsets = context.get("inline_admin_formsets", [])
             context["parts"] = {item.formset.prefix: item for item in formsets}
-            context["editor"] = self.editor_context(request, obj, context.get("resumed", False))
+            context["editor"] = self.editor_context(
+                request, obj, context.get("resumed", False), context.get("story_text")
+            )
             # Shown in the side panel from the story itself; their formsets still post.
             context["editor"]["read_only_parts"] = [
                 item for item in formsets if item.formset.prefix in ("corrections", "events")
@@ -218,7 +225,11 @@ class ArticleAdmin(
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def editor_context(
-        self, request: HttpRequest, article: Article | None, resumed: bool = False
+        self,
+        request: HttpRequest,
+        article: Article | None,
+        resumed: bool = False,
+        story_text: str | None = None,
     ) -> dict:
         """What the story editor shows around the form, and the addresses its script calls."""
         live = (
@@ -234,8 +245,15 @@ class ArticleAdmin(
         autosave = self.autosave_context(request, article)
         if autosave:
             urls["autosave"] = autosave["autosave_url"]
+        urls["text_check"] = reverse("admin:articles_article_text_check")
+        urls["text_from_form"] = reverse("admin:articles_article_text_from_form")
         context: dict = {
-            "config": {"urls": urls, "source_kinds": Source.Kind.choices},
+            "config": {
+                "urls": urls,
+                "source_kinds": Source.Kind.choices,
+                "text_mode": story_text is not None,
+            },
+            "story_text": story_text,
             "autosave": None if resumed else autosave.get("autosave"),
             "resumed": resumed,
         }
@@ -340,16 +358,37 @@ class ArticleAdmin(
         extra_context: dict | None = None,
     ) -> HttpResponse:
         article = self.get_object(request, object_id) if object_id else None
+        extra_context = extra_context or {}
         resumed = self.resumed_form(request, article)
         if resumed is not None:
-            extra_context = {**(extra_context or {}), "resumed": True, "autosave": None}
-            return self.render_unsaved(request, object_id, resumed, extra_context)
+            extra_context.update(resumed=True, autosave=None)
+            return self.text_mode_or_form(request, object_id, resumed, extra_context)
+        if request.method == "POST" and request.POST.get("_editor_mode") == TEXT_MODE:
+            if request.POST.get("_editor_switch") == "form":
+                return self.text_mode_or_form(request, object_id, request.POST, extra_context)
+            try:
+                request.POST = form_from_text(request.POST.get("story_text", ""), request.POST)
+            except TextHasProblems:
+                return self.text_mode_or_form(request, object_id, request.POST, extra_context)
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
         except versions.StaleVersion:
             # Someone saved between this form's check and its save, and everything was rolled
             # back: shown again, the form's check names who and when, with what was typed.
             return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def text_mode_or_form(
+        self, request: HttpRequest, object_id: str | None, data: QueryDict, extra_context: dict
+    ) -> HttpResponse:
+        """The editor with `data`, unsaved: read back into the form if it was written in text
+        mode and the text reads cleanly, else still in text mode with the text as typed."""
+        if data.get("_editor_mode") == TEXT_MODE:
+            text = data.get("story_text", "")
+            try:
+                data = form_from_text(text, data)
+            except TextHasProblems:
+                extra_context["story_text"] = text
+        return self.render_unsaved(request, object_id, data, extra_context)
 
     def render_unsaved(
         self, request: HttpRequest, object_id: str | None, data: QueryDict, extra_context: dict

@@ -645,7 +645,7 @@
         item.textContent = `${gettext("Line")} ${problem.line}: ${problem.message}`;
         problemsList.append(item);
       }
-      if (!response.ok && data.message) problemsList.textContent = data.message;
+      if (!response.ok && (data.message || data.error)) problemsList.textContent = data.message || data.error;
     } catch (problem) { /* checked again on the next keystroke */ }
   }
   const checkTextSoon = debounce(checkText, 600);
@@ -666,7 +666,7 @@
       try {
         const response = await post(config.urls.text_from_form, new FormData(form));
         const data = await response.json();
-        if (!response.ok) throw new Error(data.message);
+        if (!response.ok) throw new Error(data.message || data.error);
         showText(data.text);
         checkText();
       } catch (problem) {
