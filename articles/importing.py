@@ -26,7 +26,7 @@ from .models import (
     Quote,
     StorySource,
 )
-from .slugs import slug_for_headline
+from .slugs import unused_slug
 
 IMPORT = "import"  # the WorkflowEvent action
 
@@ -170,8 +170,4 @@ def person_for(name: str, role: str) -> Person:
     person = Person.objects.filter(name__iexact=name).order_by("pk").first()
     if person is not None:
         return person
-    base = slug_for_headline(name)
-    slug, n = base, 2
-    while Person.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return Person.objects.create(name=name, slug=slug, role=role)
+    return Person.objects.create(name=name, slug=unused_slug(Person, name), role=role)

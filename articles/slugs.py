@@ -2,6 +2,7 @@
 
 import hashlib
 import unicodedata
+from typing import Any
 
 from django.utils.text import slugify
 
@@ -16,3 +17,12 @@ def slug_for_headline(headline: str) -> str:
         return slug
     digest = hashlib.sha256((headline or "").encode("utf-8")).hexdigest()[:10]
     return f"story-{digest}"
+
+
+def unused_slug(model: Any, name: str) -> str:
+    """The slug of `name` for a new row of `model`, numbered (-2, -3…) past any taken."""
+    base = slug_for_headline(name)
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug

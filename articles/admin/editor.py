@@ -20,7 +20,7 @@ from sources.models import Person, Source
 
 from .. import rules
 from ..models import Article
-from ..slugs import slug_for_headline
+from ..slugs import unused_slug
 from ..story import Story
 from ..views import render_story
 from .unsaved import NothingToShow, unsaved_story
@@ -131,14 +131,6 @@ class EditorAdminMixin:
             )
         return form
 
-    @staticmethod
-    def _unique_person_slug(name: str) -> str:
-        base = slug_for_headline(name) or "person"
-        slug, n = base, 2
-        while Person.objects.filter(slug=slug).exists():
-            slug, n = f"{base}-{n}", n + 1
-        return slug
-
     def new_source_view(self, request: HttpRequest) -> HttpResponse:
         if request.method != "POST":
             return self._refuse(_("Send the new source's details."), 405)
@@ -155,7 +147,7 @@ class EditorAdminMixin:
         if isinstance(answer, HttpResponse):
             return answer
         person = answer.save(commit=False)
-        person.slug = self._unique_person_slug(person.name)
+        person.slug = unused_slug(Person, person.name)
         person.save()
         return JsonResponse({"id": person.pk, "text": str(person), "role": person.role}, status=201)
 
