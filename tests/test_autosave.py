@@ -595,3 +595,17 @@ def test_deleting_a_story_deletes_its_copies(reporter, draft):
     draft.delete()
 
     assert not Autosave.objects.exists()
+
+
+def test_the_resumed_editor_posts_back_the_kept_copy_whole(reporter_client, reporter, draft):
+    """What the resumed page shows is what its Save posts: every row and its formset's counts."""
+    kept = opened(reporter_client, draft)
+    kept["headline"] = "Ferry timetable to change in spring"
+    kept["takeaways-0-text"] = "Winter sailings stop at six."
+    reporter_client.post(keep_url(draft), kept)
+
+    shown = form_fields(reporter_client.get(change_url(draft) + "?autosave=resume"), "article_form")
+
+    del kept["csrfmiddlewaretoken"], shown["csrfmiddlewaretoken"]
+    in_any_order = {name: sorted(values) for name, values in as_lists(shown).items()}
+    assert in_any_order == {name: sorted(values) for name, values in as_lists(kept).items()}

@@ -14,6 +14,7 @@ from typing import Any
 from django.forms.utils import ErrorDict
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.urls import reverse
+from django.utils.datastructures import MultiValueDict
 
 from sources.models import Source
 from staff.names import display_name
@@ -173,6 +174,9 @@ class EditorPageMixin:
         """The editor filled with `data` (a kept draft copy, or text mode read back into the
         form), saving nothing: the person reviews it and saves as usual, with every check."""
         unsaved = copy(request)
+        # No files; and set now, or Django would parse a GET's empty body into POST the first
+        # time FILES is read, after the story form took `data` but before its parts did.
+        unsaved._files = MultiValueDict()
         unsaved.method, unsaved.POST = "POST", data
         unsaved.csrf_processing_done = True  # the request itself passed the CSRF check
         unsaved.render_only = True
