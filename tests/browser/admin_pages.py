@@ -1,11 +1,11 @@
-"""What people do in the Django admin, as a browser does it: log in, pick from an autocomplete,
-add a related object through the "+" popup."""
+"""What people do in the Django admin and the story editor, as a browser does it: log in, pick
+from an autocomplete, add a part of a story where it goes, add to the library in place."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from tests import factories
 
@@ -21,25 +21,50 @@ def log_in(page: Page, user: Any) -> None:
 
 def choose(page: Page, select_id: str, text: str) -> None:
     """Pick `text` in a select2 autocomplete (the admin's autocomplete_fields)."""
-    page.locator(f"#{select_id} + .select2").click()
+    pick(page, page.locator(f"#{select_id}"), text)
+
+
+def pick(page: Page, select: Locator, text: str) -> None:
+    """Pick `text` in the select2 autocomplete drawn beside `select`."""
+    select.locator("xpath=following-sibling::span[contains(@class, 'select2')][1]").click()
     page.locator(".select2-container--open .select2-search__field").fill(text)
     page.locator(".select2-results__option", has_text=text).click()
 
 
-def add_through_popup(page: Page, link_id: str, fields: dict[str, str]) -> None:
-    """Click a "+" link, fill the new object's form in the popup window, and save it; the
-    admin then closes the popup and selects the new object in the field."""
-    with page.expect_popup() as opened:
-        page.locator(f"#{link_id}").click()
-    popup = opened.value
+# -- the story editor ------------------------------------------------------------------------
+
+NEW_STORY = "/admin/articles/article/add/"
+
+
+def editor_address(article: Any) -> str:
+    return f"/admin/articles/article/{article.pk}/change/"
+
+
+def open_story_editor(page: Page, address: str) -> None:
+    """Open the editor and wait for its first live check (its script has started by then,
+    so what is typed next counts as an edit)."""
+    page.goto(address)
+    expect(page.locator("[data-checklist]")).not_to_contain_text("Checked as you write.")
+
+
+def add_part(page: Page, button: str) -> Locator:
+    """Click a "+ Add …" button of the story editor; the new row, at the end of its list."""
+    add = page.get_by_role("button", name=button)
+    add.click()
+    return add.locator("xpath=preceding-sibling::ol[@data-part-list][1]/li[last()]")
+
+
+def create_in_place(page: Page, opener: Locator, fields: dict[str, str], submit: str) -> None:
+    """Open a "New source" or "New person" form, fill it and send it; it closes once the
+    library has the new entry (no pop-up window)."""
+    opener.click()
+    box = page.get_by_role("group", name=submit)
     for label, value in fields.items():
-        popup.get_by_label(label).fill(value)
-    with popup.expect_event("close"):
-        popup.get_by_role("button", name="Save", exact=True).click()
+        box.get_by_label(label, exact=True).fill(value)
+    box.get_by_role("button", name=submit).click()
+    expect(box).to_have_count(0)
 
 
-def selected(page: Page, select_id: str) -> list[str]:
-    """The texts of a select's chosen options (what select2 shows as chosen)."""
-    return page.locator(f"#{select_id}").evaluate(
-        "select => Array.from(select.selectedOptions, option => option.text)"
-    )
+def save_story(page: Page) -> None:
+    """The toolbar's Save (stays on the editor)."""
+    page.locator(".editor-toolbar").get_by_role("button", name="Save", exact=True).click()

@@ -1,5 +1,5 @@
-"""A reporter writes a story in the admin and submits it; an editor sends it back, the reporter
-fixes it, and the editor publishes it: in Chromium, through the pages people use."""
+"""A reporter writes a story in the story editor and submits it; an editor sends it back, the
+reporter fixes it, and another editor publishes it: in Chromium, through the pages people use."""
 
 from __future__ import annotations
 
@@ -11,7 +11,13 @@ from playwright.sync_api import Page, expect
 from articles.models import Article, Claim
 from sources.models import Person, Source
 from tests import factories
-from tests.browser.admin_pages import add_through_popup, choose, log_in, selected
+from tests.browser.admin_pages import (
+    add_part,
+    choose,
+    create_in_place,
+    log_in,
+    save_story,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -22,45 +28,56 @@ def test_reporter_writes_a_story_submits_it_and_cannot_publish_it(page: Page, re
     page.locator("tr.model-article").get_by_role("link", name="Stories").click()
     page.get_by_role("link", name="Add story").click()
 
-    page.get_by_label("Headline").fill("Night ferry timetable cut to three sailings")
-    page.get_by_label("Standfirst").fill("The operator says fewer crossings will keep fares flat.")
-    page.get_by_label("Dateline").fill("Port Calder")
+    page.get_by_role("textbox", name="Headline").fill("Night ferry timetable cut to three sailings")
+    page.get_by_role("textbox", name="Standfirst").fill(
+        "The operator says fewer crossings will keep fares flat."
+    )
+    page.get_by_role("textbox", name="Dateline").fill("Port Calder")
     choose(page, "id_section", "Harbour")
     page.get_by_role("textbox", name="Context & impact").fill(
         "The night service has run hourly since 2009."
     )
     page.get_by_role("textbox", name="Bottom line").fill("Late-shift workers lose two ways home.")
 
-    page.fill("#id_takeaways-0-text", "Three night sailings instead of five from March.")
-    page.get_by_role("button", name="Add another Key takeaway").click()
-    page.fill("#id_takeaways-1-text", "Fares stay at this year's price.")
+    first = add_part(page, "Add a takeaway")
+    first.get_by_role("textbox").fill("Three night sailings instead of five from March.")
+    add_part(page, "Add a takeaway").get_by_role("textbox").fill("Fares stay at this year's price.")
 
-    page.select_option("#id_claims-0-status", "verified")
-    page.fill("#id_claims-0-text", "The operator filed the new timetable on Monday.")
-    add_through_popup(
+    fact = add_part(page, "Add a verified fact")
+    expect(fact.get_by_label("Status")).to_have_value("verified")
+    fact.get_by_label("Claim").fill("The operator filed the new timetable on Monday.")
+    create_in_place(
         page,
-        "add_id_claims-0-sources",
+        fact.get_by_role("button", name="New source"),
         {
             "Title": "Winter timetable filing",
             "Publisher": "Calder Ferries Ltd",
-            "URL": "https://ferries.example/filings/winter",
+            "Address (URL)": "https://ferries.example/filings/winter",
         },
+        "Add source",
     )
-    assert selected(page, "id_claims-0-sources") == ["Winter timetable filing — Calder Ferries Ltd"]
+    expect(
+        fact.get_by_role("button", name=re.compile(r"^Cite 1: Winter timetable"))
+    ).to_have_attribute("aria-pressed", "true")
 
-    page.fill("#id_impact_items-0-label", "Commuters")
-    page.fill("#id_impact_items-0-text", "The last boat home leaves at 22:40.")
+    impact = add_part(page, "Add an impact item")
+    impact.get_by_label("Label").fill("Commuters")
+    impact.get_by_label("Text").fill("The last boat home leaves at 22:40.")
 
-    page.check("#id_quotes-0-is_pull")
-    add_through_popup(
+    quote = add_part(page, "Add a quote")
+    quote.get_by_label("Pull quote").check()
+    create_in_place(
         page,
-        "add_id_quotes-0-speaker",
+        quote.get_by_role("button", name="New person"),
         {"Name": "Ilse Marwick", "Current role": "Operations director"},
+        "Add person",
     )
-    assert selected(page, "id_quotes-0-speaker") == ["Ilse Marwick"]
-    page.fill("#id_quotes-0-text", "We would rather run fewer boats than raise every fare.")
+    expect(quote.get_by_label("Role at the time")).to_have_value("Operations director")
+    quote.get_by_label("Quoted words").fill(
+        "We would rather run fewer boats than raise every fare."
+    )
 
-    page.get_by_role("button", name="Save and continue editing").first.click()
+    save_story(page)
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")
 
     story = Article.objects.get(headline="Night ferry timetable cut to three sailings")
@@ -76,23 +93,29 @@ def test_reporter_writes_a_story_submits_it_and_cannot_publish_it(page: Page, re
     assert pull.speaker == Person.objects.get(name="Ilse Marwick")
     assert pull.role == "Operations director"
 
-    page.get_by_role("link", name="Submit for review").click()
+    # A draft's toolbar lists the moves a draft can make: submitting, and no publishing.
+    toolbar = page.locator(".editor-toolbar")
+    expect(toolbar.locator(".workflow-button")).to_have_text(["Submit for review"])
+    toolbar.get_by_role("link", name="Submit for review").click()
     page.get_by_role("button", name="Submit for review").click()
     expect(page.locator(".messagelist")).to_contain_text("Submitted for review")
-    expect(page.locator(".workflow-status")).to_contain_text("In review")
     story.refresh_from_db()
     assert story.status == Article.Status.REVIEW
 
-    # No way to publish: no button anywhere on the page, and the address itself is refused.
-    expect(page.get_by_role("link", name=re.compile("Publish"))).to_have_count(0)
+    # No way to publish: no link to it anywhere, and the address itself is refused, on an
+    # admin page that says why (not the public site's page).
     expect(page.locator("a[href*='/transition/publish/']")).to_have_count(0)
     response = page.goto(f"/admin/articles/article/{story.pk}/transition/publish/")
     assert response is not None and response.status == 403
+    expect(page.locator(".transition-refused")).to_have_text("Only editors publish stories.")
+    expect(page.get_by_role("link", name="Back to the story")).to_be_visible()
     story.refresh_from_db()
     assert story.status == Article.Status.REVIEW
 
 
-def test_editor_sends_a_story_back_and_publishes_it_once_fixed(new_context, reporter, editor):
+def test_editor_sends_a_story_back_and_another_editor_publishes_it_once_fixed(
+    new_context, reporter, editor, second_editor
+):
     story = factories.make_story_in_review(reporter, headline="Harbour wall works start early")
     note = "The second takeaway repeats the standfirst; say what changes for boat owners."
 
@@ -111,30 +134,34 @@ def test_editor_sends_a_story_back_and_publishes_it_once_fixed(new_context, repo
     newsroom.goto("/admin/articles/article/?mine=1")
     newsroom.get_by_role("link", name=story.headline).click()
     expect(newsroom.locator(".workflow-note")).to_contain_text(note)
-    newsroom.fill("#id_takeaways-1-text", "Moorings on the east wall close for six weeks.")
-    newsroom.get_by_role("button", name="Save and continue editing").first.click()
+    takeaways = newsroom.get_by_role("list", name="Key takeaways").locator("[data-part-row]")
+    takeaways.nth(1).get_by_role("textbox").fill("Moorings on the east wall close for six weeks.")
+    save_story(newsroom)
     expect(newsroom.locator(".messagelist")).to_contain_text("was changed successfully")
     newsroom.get_by_role("link", name="Submit for review").click()
     newsroom.get_by_role("button", name="Submit for review").click()
     expect(newsroom.locator(".messagelist")).to_contain_text("Submitted for review")
 
-    desk.goto("/admin/articles/article/")
-    desk.get_by_role("link", name="Review queue (1 story)").click()
-    desk.get_by_role("link", name=story.headline).click()
-    expect(desk.locator("#id_takeaways-1-text")).to_have_value(
+    other_desk = new_context().new_page()
+    log_in(other_desk, second_editor)
+    other_desk.goto("/admin/articles/article/")
+    other_desk.get_by_role("link", name="Review queue (1 story)").click()
+    other_desk.get_by_role("link", name=story.headline).click()
+    takeaways = other_desk.get_by_role("list", name="Key takeaways").locator("[data-part-row]")
+    expect(takeaways.nth(1).get_by_role("textbox")).to_have_value(
         "Moorings on the east wall close for six weeks."
     )
-    desk.get_by_role("link", name="Publish now or at a time").click()
-    expect(desk.get_by_label("Publish now")).to_be_checked()
-    desk.get_by_role("button", name="Publish").click()
-    expect(desk.locator(".messagelist")).to_contain_text("Published")
+    other_desk.get_by_role("link", name="Publish now or at a time").click()
+    expect(other_desk.get_by_label("Publish now")).to_be_checked()
+    other_desk.get_by_role("button", name="Publish").click()
+    expect(other_desk.locator(".messagelist")).to_contain_text("Published")
 
     story.refresh_from_db()
     assert story.status == Article.Status.PUBLISHED
-    assert list(story.events.values_list("action", flat=True)) == [
-        "submit",
-        "send_back",
-        "submit",
-        "publish",
+    assert list(story.events.values_list("action", "actor")) == [
+        ("submit", reporter.pk),
+        ("send_back", editor.pk),
+        ("submit", reporter.pk),
+        ("publish", second_editor.pk),
     ]
-    assert desk.goto(story.get_absolute_url()).status == 200
+    assert other_desk.goto(story.get_absolute_url()).status == 200
