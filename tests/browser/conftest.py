@@ -139,6 +139,8 @@ def axe_notes() -> Iterator[list[str]]:
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     if _axe_notes:
-        terminalreporter.section("axe: minor and moderate findings (not failures)")
+        terminalreporter.section(
+            "axe: findings that do not fail the run (minor, moderate, or not our markup)"
+        )
         for line in _axe_notes:
             terminalreporter.write_line(line)

@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 from tests import factories
 from tests.browser.accessibility import audit
-from tests.browser.admin_pages import log_in
+from tests.browser.admin_pages import NEW_STORY, editor_address, log_in, open_story_editor
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -80,6 +80,24 @@ def admin_publish_form(page: Page, newsroom: dict) -> None:
     page.get_by_role("link", name="Publish now or at a time").click()
 
 
+def story_editor_new_story(page: Page, newsroom: dict) -> None:
+    log_in(page, newsroom["editor"])
+    open_story_editor(page, NEW_STORY)
+
+
+def story_editor_full_story(page: Page, newsroom: dict) -> None:
+    factories.add_parts(newsroom["story"], 2)
+    log_in(page, newsroom["editor"])
+    open_story_editor(page, editor_address(newsroom["story"]))
+
+
+def story_editor_with_live_preview(page: Page, newsroom: dict) -> None:
+    story_editor_full_story(page, newsroom)
+    page.get_by_role("button", name="Live preview").click()
+    preview = page.frame_locator("[data-preview-frame]")
+    expect(preview.locator("h1")).to_have_text(newsroom["story"].headline)
+
+
 READERS_PAGES: dict[str, Callable[[Page, dict], None]] = {
     "front-page": front_page,
     "story-page": story_page,
@@ -88,13 +106,16 @@ READERS_PAGES: dict[str, Callable[[Page, dict], None]] = {
     "person-page": person_page,
     "comment-form-with-errors": comment_form_with_errors,
 }
-# Our own admin pages and overrides. The story change form is left out: its tabular inlines
-# (inputs labelled only by column headers) and select2 widgets are Django's and select2's markup.
+# Our own admin pages and overrides, the story editor among them (a published story with
+# several of every part, so the public-change fields and every kind of part row are there).
 ADMIN_PAGES: dict[str, Callable[[Page, dict], None]] = {
     "admin-login": admin_login,
     "admin-index": admin_index_with_queues,
     "admin-review-queue": admin_review_queue,
     "admin-publish-form": admin_publish_form,
+    "story-editor-new-story": story_editor_new_story,
+    "story-editor-full-story": story_editor_full_story,
+    "story-editor-with-live-preview": story_editor_with_live_preview,
 }
 
 

@@ -64,6 +64,22 @@
     triggerChange(select);
   }
 
+  // Select2 draws its own combobox (and, for several choices, a search box) beside the
+  // select, named by nothing: a screen reader says only "combobox". Name them by the label.
+  function labelAutocompletes(scope) {
+    scope.querySelectorAll("select.admin-autocomplete").forEach((select) => {
+      const label = select.id && form.querySelector(`label[for="${select.id}"]`);
+      const widget = select.nextElementSibling;
+      if (!label || label.id || !widget || !widget.classList.contains("select2")) return;
+      label.id = `${select.id}_label`;
+      const box = widget.querySelector(".select2-selection");
+      const chosen = box.getAttribute("aria-labelledby"); // a single choice: what is chosen
+      box.setAttribute("aria-labelledby", chosen ? `${label.id} ${chosen}` : label.id);
+      widget.querySelectorAll(".select2-selection__rendered[role=textbox], .select2-search__field")
+        .forEach((part) => part.setAttribute("aria-labelledby", label.id));
+    });
+  }
+
   // -- rows: number, add, move, remove ----------------------------------------------------
 
   function rowsOf(prefix) {
@@ -98,6 +114,7 @@
     const statusSelect = row.querySelector("select[name$='-status']");
     if (statusSelect && status) statusSelect.value = status;
     row.dispatchEvent(new CustomEvent("formset:added", { bubbles: true, detail: { formsetName: prefix } }));
+    labelAutocompletes(row);
     prepareRow(row);
     renumber(prefix);
     changed();
@@ -685,7 +702,10 @@
 
   // The admin's autocompletes announce a "change" as they start up: not an edit.
   let settled = false;
-  const settle = () => setTimeout(() => { settled = true; }, 0);
+  const settle = () => {
+    labelAutocompletes(root);
+    setTimeout(() => { settled = true; }, 0);
+  };
   if ($) $(settle); else settle();
 
   function changed() {
