@@ -313,3 +313,21 @@ def test_a_text_with_problems_stays_in_text_mode_as_typed(reporter, reporter_cli
     box = parse(response).select_one("textarea[name=story_text]")
     assert not box.has_attr("disabled") and box.text.strip() == broken.strip()
     assert Article.objects.get(pk=article.pk).version == article.version
+
+
+def test_a_story_bylined_to_someone_who_left_still_saves(reporter, reporter_client):
+    article = make_article(reporter)
+    former = make_user("left", is_active=False)
+    article.bylines.create(author=former)
+    data = editor_data(reporter_client, article)
+    assert data["bylines-1-author"] == str(former.pk)
+    response = reporter_client.post(change_url(article), data)
+    assert response.status_code == 302, parse(response).select(".errorlist")
+
+
+def test_the_preview_of_a_live_story_says_readers_see_the_saved_version(
+    editor, editor_client, reporter
+):
+    article = make_article(reporter, status="published", editor=editor)
+    body = editor_client.post(live_url(article), editor_data(editor_client, article)).json()
+    assert "Readers see the published version" in body["html"]

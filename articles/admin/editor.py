@@ -99,7 +99,12 @@ class EditorAdminMixin:
                 checks = rules.checklist(story)
         except NothingToShow:
             return JsonResponse(
-                {"html": "", "message": _("Write a headline to see the preview."), "checks": []}
+                {
+                    "html": "",
+                    "message": _("Write a headline to see the preview."),
+                    "checks": [],
+                    "checks_message": _("Write a headline; the checklist follows."),
+                }
             )
         return JsonResponse(
             {

@@ -118,8 +118,11 @@ class BylineInline(StoryPartInline):
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any):
         if db_field.name == "author":
+            # Today's writers, and anyone already bylined: a byline of someone who has left
+            # the newsroom must still save.
             writers = Q(groups__permissions__codename="add_article") | Q(is_superuser=True)
-            kwargs["queryset"] = get_user_model().objects.filter(writers, is_active=True).distinct()
+            current = Q(writers, is_active=True) | Q(bylines__isnull=False)
+            kwargs["queryset"] = get_user_model().objects.filter(current).distinct()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 

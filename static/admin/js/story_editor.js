@@ -526,7 +526,7 @@
       const data = await response.json();
       if (!response.ok) throw new Error(data.message || response.statusText);
       if (data.checks && data.checks.length) renderChecklist(data.checks);
-      else if (data.message) checklist.replaceChildren(Object.assign(document.createElement("li"), { className: "checklist-waiting", textContent: data.message }));
+      else if (data.checks_message) checklist.replaceChildren(Object.assign(document.createElement("li"), { className: "checklist-waiting", textContent: data.checks_message }));
       serverNumbers = data.citations || {};
       refreshCitations();
       if (previewOpen) {
