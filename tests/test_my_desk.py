@@ -192,7 +192,7 @@ def test_the_editors_desk_shows_the_top_of_the_queue_and_links_to_all_of_it(
     response = editor_client.get(HOME)
     queue = panel(response, "queue")
     assert headlines(response, "queue") == [s.headline for s in stories[: desk.QUEUE_ON_DESK]]
-    assert queue.select_one(".review-count a").text == "7 stories await review"
+    assert queue.select_one(".review-queue a").text == "7 stories await review"
     more = queue.select_one(".desk-more a")
     assert (more.text, more["href"]) == ("The whole queue (7 stories)", "/admin/review-queue/")
 
@@ -207,7 +207,7 @@ def test_the_editors_desk_counts_the_comments_waiting(reporter, editor, editor_c
     make_comment(story, status="pending")
     make_comment(story, status="pending")
     make_comment(story, status="approved")
-    link = panel(editor_client.get(HOME), "comments").select_one(".comment-count a")
+    link = panel(editor_client.get(HOME), "comments").select_one(".comment-queue a")
     assert link.text == "2 comments await moderation"
     assert link["href"] == reverse("admin:comments_comment_changelist")
 

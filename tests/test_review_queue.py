@@ -38,11 +38,11 @@ def revision(article, action):
 
 
 def entries(response):
-    return parse(response).select(".review-queue .queue-entry")
+    return parse(response).select(".queue-list .queue-entry")
 
 
 def entry_for(response, article):
-    return parse(response).select_one(f".review-queue .queue-entry[data-story='{article.pk}']")
+    return parse(response).select_one(f".queue-list .queue-entry[data-story='{article.pk}']")
 
 
 # -- what is in it, in which order ---------------------------------------------------------------
@@ -220,7 +220,7 @@ def test_any_page_number_answers_with_a_page(reporter, editor_client, page):
 def test_the_home_pages_count_leads_editors_to_the_queue(reporter, editor_client):
     make_article(reporter, status="review")
     make_article(reporter, status="review")
-    link = parse(editor_client.get("/admin/")).select_one(".review-count a")
+    link = parse(editor_client.get("/admin/")).select_one(".review-queue a")
     assert (link.text, link["href"]) == ("2 stories await review", QUEUE_URL)
 
 

@@ -72,7 +72,7 @@ def admin_index_with_queues(page: Page, newsroom: dict) -> None:
 def admin_review_queue(page: Page, newsroom: dict) -> None:
     log_in(page, newsroom["editor"])
     page.goto("/admin/review-queue/")
-    expect(page.locator(".review-queue .queue-entry")).to_be_visible()
+    expect(page.locator(".queue-list .queue-entry")).to_be_visible()
 
 
 def admin_stories_in_review(page: Page, newsroom: dict) -> None:
