@@ -187,6 +187,11 @@ class SubmitForm(forms.Form):
         required=False,
     )
 
+    def __init__(self, *args: Any, answering: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if answering:  # the story came back with an editor's note, shown above the field
+            self.fields["note"].label = _("Your answer (optional)")
+
 
 class PublishForm(forms.Form):
     """Publish now, or schedule: the story goes live at that time without any cron job."""

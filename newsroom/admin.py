@@ -1,4 +1,5 @@
-"""The newsroom's admin site: the review queue on the index, and no shortcut around permissions."""
+"""The newsroom's admin site: each person's desk on the index, the review queue's page, and no
+shortcut around permissions."""
 
 from typing import Any
 
@@ -15,16 +16,20 @@ class NewsroomAdminSite(admin.AdminSite):
     index_title = _("The newsroom")
 
     def index(self, request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
-        from articles import roles
-        from articles.models import Article
+        from articles import desk
+        from comments import moderation
         from comments.models import Comment
 
         extra_context = extra_context or {}
-        if roles.is_editor(request.user):
-            extra_context["review_count"] = Article.objects.in_review().count()
-        if request.user.has_perm("comments.moderate_comment"):
+        extra_context["desk"] = desk.desk_for(request.user)
+        if moderation.can_moderate(request.user):
             extra_context["pending_comments"] = Comment.objects.awaiting_decision().count()
         return super().index(request, extra_context)
+
+    def review_queue(self, request: HttpRequest) -> HttpResponse:
+        from articles.admin.review_queue import review_queue_view
+
+        return review_queue_view(request, self)
 
     def get_urls(self) -> list:
         # Django's "view on site" shortcut redirects to any object's public URL, which would
@@ -35,7 +40,8 @@ class NewsroomAdminSite(admin.AdminSite):
             self.admin_view(self.view_on_site_checked),
             name="view_on_site",
         )
-        return [shortcut, *urls]
+        queue = path("review-queue/", self.admin_view(self.review_queue), name="review_queue")
+        return [shortcut, queue, *urls]
 
     def view_on_site_checked(
         self, request: HttpRequest, content_type_id: int, object_id: str

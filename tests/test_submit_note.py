@@ -154,3 +154,61 @@ def test_bulk_submit_still_submits_without_a_note(reporter, reporter_client):
     )
     assert status_of(article) == "review"
     assert WorkflowEvent.objects.get(article=article, action="submit").note == ""
+
+
+# -- answering an editor's note --------------------------------------------------------------
+
+EDITOR_NOTE = "Which minutes? Cite the page, and say who counted the votes."
+
+
+def test_the_submit_page_of_a_story_sent_back_shows_the_editors_note_to_answer(
+    reporter, editor, reporter_client
+):
+    article = make_article(reporter, status="review")
+    workflow.send_back(article, editor, EDITOR_NOTE)
+    page = parse(reporter_client.get(transition_url(article, "submit")))
+    shown = page.select_one(".editor-note")
+    assert shown.h2.text == "Answer the editor's note"
+    assert EDITOR_NOTE in shown.text and "Sent back by Marek" in shown.text
+    note = page.select_one("#transition-form textarea[name=note]")
+    assert note.text.strip() == ""  # nothing prefilled: the answer is the reporter's own
+    assert page.select_one(f"label[for={note['id']}]").text == "Your answer (optional):"
+    # the editor's note comes before the field that answers it
+    assert shown.sourceline < note.sourceline
+
+
+def test_the_submit_page_of_a_first_submission_has_no_editors_note(reporter, reporter_client):
+    page = parse(reporter_client.get(transition_url(make_article(reporter), "submit")))
+    assert page.select_one(".editor-note") is None
+
+
+def test_the_submit_page_of_an_unpublished_story_shows_why_it_was_taken_down(
+    reporter, editor, reporter_client
+):
+    article = make_article(reporter, status="published", editor=editor)
+    workflow.unpublish(article, editor, "The council withdrew the plan.")
+    shown = parse(reporter_client.get(transition_url(article, "submit"))).select_one(".editor-note")
+    assert "Unpublished by Marek" in shown.text and "The council withdrew the plan." in shown.text
+
+
+def test_the_editors_note_is_shown_as_text_on_the_submit_page(reporter, editor, reporter_client):
+    article = make_article(reporter, status="review")
+    workflow.send_back(article, editor, "<script>alert(1)</script>")
+    shown = parse(reporter_client.get(transition_url(article, "submit"))).select_one(".editor-note")
+    assert shown.select("script") == [] and "<script>alert(1)</script>" in shown.text
+
+
+def test_the_answer_and_the_note_it_answers_stay_in_the_storys_history(
+    reporter, editor, reporter_client
+):
+    article = make_article(reporter)
+    workflow.submit(article, reporter, note=NOTE)
+    workflow.send_back(article, editor, EDITOR_NOTE)
+    answer = "Minutes of 4 March, page 7; the clerk counted."
+    response = reporter_client.post(transition_url(article, "submit"), {"note": answer})
+    assert response.status_code == 302
+    notes = list(WorkflowEvent.objects.filter(article=article).values_list("action", "note"))
+    assert notes == [("submit", NOTE), ("send_back", EDITOR_NOTE), ("submit", answer)]
+    page = parse(reporter_client.get(reverse("admin:articles_article_history", args=[article.pk])))
+    details = [row.select("td")[6].text for row in page.select("#revision-list tbody tr")]
+    assert details[:3] == [answer, EDITOR_NOTE, NOTE]  # newest first

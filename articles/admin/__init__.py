@@ -3,7 +3,8 @@
 story.py (the story list and form, with transitions.py, revisions.py, story_text.py and
 text_mode.py mixed in; text mode's conversions in form_text.py and posted_rows.py),
 inlines.py (its parts), filters.py, taxonomy.py (sections, tags), library.py (sources,
-people), preview_links.py and notification_settings.py.
+people), preview_links.py and notification_settings.py. review_queue.py is the editors' queue
+page, which the admin site (newsroom.admin) wires at /admin/review-queue/.
 """
 
 from . import library, notification_settings, preview_links, story, taxonomy

@@ -50,8 +50,10 @@ class TransitionAdminMixin:
             raise Http404
         posted = request.POST if request.method == "POST" else None
         form: Any
+        # A story sent back (or unpublished) is resubmitted in answer to the editor's note.
+        editor_note = workflow.last_note_for_author(article) if action == workflow.SUBMIT else None
         if action == workflow.SUBMIT:
-            form = SubmitForm(posted)
+            form = SubmitForm(posted, answering=editor_note is not None)
         elif action in (workflow.SEND_BACK, workflow.UNPUBLISH):
             form = NoteForm(posted)
         else:  # publish, reschedule
@@ -106,6 +108,7 @@ class TransitionAdminMixin:
         context["form"] = form
         if action != workflow.SUBMIT:
             context["submit_note"] = workflow.last_submit_note(article)
+        context["editor_note"] = editor_note
         return TemplateResponse(request, "admin/articles/article/transition.html", context)
 
 

@@ -22,7 +22,7 @@ def newsroom(reporter, editor) -> dict[str, Any]:
     """A published story with every part, a story awaiting review, and the editor."""
     story = factories.make_full_story(reporter, editor, headline="Lifeboat station gets a new slip")
     factories.make_story_in_review(reporter, headline="Pilot boats to share one berth")
-    return {"story": story, "editor": editor}
+    return {"story": story, "editor": editor, "reporter": reporter}
 
 
 def front_page(page: Page, newsroom: dict) -> None:
@@ -66,12 +66,23 @@ def admin_login(page: Page, newsroom: dict) -> None:
 
 def admin_index_with_queues(page: Page, newsroom: dict) -> None:
     log_in(page, newsroom["editor"])
-    expect(page.locator(".review-queue")).to_be_visible()
+    expect(page.locator("#my-desk .desk-queue .queue-entry")).to_be_visible()
 
 
 def admin_review_queue(page: Page, newsroom: dict) -> None:
     log_in(page, newsroom["editor"])
+    page.goto("/admin/review-queue/")
+    expect(page.locator(".queue-list .queue-entry")).to_be_visible()
+
+
+def admin_stories_in_review(page: Page, newsroom: dict) -> None:
+    log_in(page, newsroom["editor"])
     page.goto("/admin/articles/article/?state=review")
+
+
+def admin_reporters_desk(page: Page, newsroom: dict) -> None:
+    log_in(page, newsroom["reporter"])
+    expect(page.locator("#my-desk .desk-in-review .desk-entry")).to_be_visible()
 
 
 def admin_publish_form(page: Page, newsroom: dict) -> None:
@@ -112,6 +123,8 @@ ADMIN_PAGES: dict[str, Callable[[Page, dict], None]] = {
     "admin-login": admin_login,
     "admin-index": admin_index_with_queues,
     "admin-review-queue": admin_review_queue,
+    "admin-stories-in-review": admin_stories_in_review,
+    "admin-reporters-desk": admin_reporters_desk,
     "admin-publish-form": admin_publish_form,
     "story-editor-new-story": story_editor_new_story,
     "story-editor-full-story": story_editor_full_story,

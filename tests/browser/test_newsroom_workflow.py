@@ -122,7 +122,7 @@ def test_editor_sends_a_story_back_and_another_editor_publishes_it_once_fixed(
     desk = new_context().new_page()
     log_in(desk, editor)
     desk.get_by_role("link", name="1 story awaits review").click()
-    expect(desk).to_have_url(re.compile(r"state=review"))
+    expect(desk).to_have_url(re.compile(r"/admin/review-queue/"))
     desk.get_by_role("link", name=story.headline).click()
     desk.get_by_role("link", name="Send back with a note").click()
     desk.get_by_label("Note to the author").fill(note)
