@@ -4,9 +4,10 @@ Each story is a text in the story-text format (`demo_newsroom/stories/*.txt`), i
 first author through articles.importing. `demo_newsroom/newsroom.json` holds what the format
 does not carry: the sections, tags, people and sources (with kinds, dates and notes), and per
 story its slug, section, tags, dateline, bylines, lead picture, its quotes' sources and dates
-and the state it ends in. Those are set through articles.editing.save, and the story moves on
-through articles.workflow. Idempotent: everything is looked up by its slug, username or URL
-first, so a second run adds nothing.
+and its history. Those are set through articles.editing.save, and the story then lives its
+history (articles.demo_history): submitted, sent back, published, corrected, by two reporters
+and two editors, each step at its own time over the past days. Idempotent: everything is
+looked up by its slug, username or URL first, so a second run adds nothing.
 """
 
 from __future__ import annotations
@@ -27,23 +28,47 @@ from images.models import Image
 from sources.models import Person, Source
 from staff.permissions import EDITORS, REPORTERS
 
-from . import editing, importing, prerender, story_times, workflow
+from . import demo_history, editing, importing, notifications, prerender
 from .models import Article, Byline, Section, Tag
 
 NEWSROOM = Path(__file__).with_name("demo_newsroom")
-DEMO_USERS = [
-    # username, first name, last name, group, password
-    ("reporter", "Rosa", "Penrose", REPORTERS, "demo-reporter-pass"),
-    ("editor", "Marek", "Hollis", EDITORS, "demo-editor-pass"),
-]
 IMAGE_CREDIT = "Newsroom graphics"
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    """A demo login. Its password follows one documented pattern: demo-<username>-pass."""
+
+    username: str
+    first_name: str
+    last_name: str
+    group: str
+    email: str
+
+    @property
+    def password(self) -> str:
+        return f"demo-{self.username}-pass"
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+# Two of each, so an editor's own story has another editor to publish it (the four-eyes rule).
+# Addresses under .example (RFC 2606) reach nobody, even once a real mail server is set.
+DEMO_USERS = [
+    DemoUser("reporter", "Rosa", "Penrose", REPORTERS, "rosa.penrose@ledger.example"),
+    DemoUser("reporter2", "Tom", "Ashdown", REPORTERS, "tom.ashdown@ledger.example"),
+    DemoUser("editor", "Marek", "Hollis", EDITORS, "marek.hollis@ledger.example"),
+    DemoUser("editor2", "Priya", "Raman", EDITORS, "priya.raman@ledger.example"),
+]
 
 
 @dataclass
 class DemoReport:
     created_stories: list[str] = field(default_factory=list)
     pictured_stories: list[str] = field(default_factory=list)
-    logins: list[tuple[str, str, str]] = field(default_factory=list)
+    logins: list[DemoUser] = field(default_factory=list)
 
 
 def newsroom() -> dict[str, Any]:
@@ -56,21 +81,28 @@ def story_text(row: dict) -> str:
     return (NEWSROOM / "stories" / row["text"]).read_text(encoding="utf-8")
 
 
-def _users() -> tuple[dict[str, Any], list[tuple[str, str, str]]]:
+def _users() -> dict[str, Any]:
     User = get_user_model()
-    users, logins = {}, []
-    for username, first, last, group_name, password in DEMO_USERS:
+    users = {}
+    for demo_user in DEMO_USERS:
         user, created = User.objects.get_or_create(
-            username=username,
-            defaults={"first_name": first, "last_name": last, "is_staff": True},
+            username=demo_user.username,
+            defaults={
+                "first_name": demo_user.first_name,
+                "last_name": demo_user.last_name,
+                "email": demo_user.email,
+                "is_staff": True,
+            },
         )
         if created:
-            user.set_password(password)
+            user.set_password(demo_user.password)
             user.save()
-            user.groups.add(Group.objects.get(name=group_name))
-        users[username] = user
-        logins.append((username, password, group_name))
-    return users, logins
+            user.groups.add(Group.objects.get(name=demo_user.group))
+        elif not user.email:  # loaded before demo users had addresses
+            user.email = demo_user.email
+            user.save(update_fields=["email"])
+        users[demo_user.username] = user
+    return users
 
 
 def _date(value: str | None) -> datetime.date | None:
@@ -138,12 +170,14 @@ def _lead_image(row: dict, uploader: Any) -> Image | None:
     )
 
 
-def _build_story(row: dict, refs: tuple, users: dict) -> Article:
-    """Import the story's text as its first author's draft, then add what the text leaves out."""
+def _write_story(row: dict, refs: tuple, users: dict) -> Article:
+    """Import the story's text (as first written) as its first author's draft, then add what
+    the text leaves out."""
     sections, tags, people, sources = refs
     authors = [users[name] for name in row["authors"]]
     origin = f"demo_newsroom/stories/{row['text']}"
-    article = importing.import_text(story_text(row), authors[0], origin=origin).article
+    text = demo_history.first_written(story_text(row), row["history"])
+    article = importing.import_text(text, authors[0], origin=origin).article
     article.slug = row["slug"]
     article.dateline = row["dateline"]
     article.section = sections[row["section"]]
@@ -171,46 +205,50 @@ def _build_story(row: dict, refs: tuple, users: dict) -> Article:
     return article
 
 
-def _move_through_workflow(article: Article, state: str, days_ago: int, users: dict) -> None:
-    author, editor = users["reporter"], users["editor"]
-    if state == "draft":
-        return
-    workflow.submit(article, author)
-    if state == "review":
-        return
-    if state == "scheduled":
-        tomorrow = timezone.localtime() + datetime.timedelta(days=2)
-        workflow.publish(article, editor, at=tomorrow.replace(hour=7, minute=0, second=0))
-        return
-    workflow.publish(article, editor)
-    # Demo stories were "published" some days ago: backdate the record, not the rules.
-    when = timezone.now() - datetime.timedelta(days=days_ago, hours=2)
-    backdated = Article.objects.filter(pk=article.pk)
-    backdated.update(published_at=when, first_published_at=when)
-    # update() sends no signal: the stored page and the quotes' times follow by hand.
-    prerender.stale(backdated)
-    story_times.follow(backdated)
-    article.events.filter(action=workflow.PUBLISH).update(at=when)
+def _live_history(row: dict, refs: tuple, users: dict, today: datetime.date) -> Article:
+    """Write the story, then take every later step of its history, each at its own time."""
+    written, *moves = row["history"]
+    if written["does"] != demo_history.WRITE:
+        raise ValueError(f"A demo story's history starts with its writing: {row['text']}")
+    with demo_history.happening(demo_history.moment(today, written)):
+        article = _write_story(row, refs, users)
+    for step in moves:
+        demo_history.move(article, step, users, today)
+    return article
+
+
+def _add_missing_picture(row: dict, existing: Article, users: dict) -> bool:
+    """A newsroom loaded before stories had pictures gets them now, once."""
+    if existing.lead_image_id is not None or not row.get("image"):
+        return False
+    image = _lead_image(row, users[row["authors"][0]])
+    pictured = Article.objects.filter(pk=existing.pk)
+    pictured.update(lead_image=image)
+    prerender.stale(pictured)
+    return True
 
 
 def load() -> DemoReport:
-    report = DemoReport()
+    """Load whatever of the demo newsroom is missing, its history ending on the newsroom's
+    today (demo_history.newsroom_today)."""
+    report = DemoReport(logins=DEMO_USERS)
     data = newsroom()
-    with transaction.atomic():
-        users, report.logins = _users()
-        refs = _reference_data(data)
+    today = demo_history.newsroom_today(data["stories"], timezone.now())
+    first_step = min(
+        demo_history.moment(today, step) for row in data["stories"] for step in row["history"]
+    )
+    # The history's emails would have gone out on its days: loading sends none, so the mail
+    # the console shows is the mail of what people do in the demo.
+    with notifications.silenced(), transaction.atomic():
+        # People and the source library were there before the first story was written.
+        with demo_history.happening(first_step):
+            users = _users()
+            refs = _reference_data(data)
         for row in data["stories"]:
             existing = Article.objects.filter(slug=row["slug"]).first()
-            if existing is not None:
-                # A newsroom loaded before stories had pictures gets them now, once.
-                if existing.lead_image_id is None and row.get("image"):
-                    image = _lead_image(row, users["reporter"])
-                    pictured = Article.objects.filter(pk=existing.pk)
-                    pictured.update(lead_image=image)
-                    prerender.stale(pictured)
-                    report.pictured_stories.append(existing.headline)
-                continue
-            article = _build_story(row, refs, users)
-            _move_through_workflow(article, row["state"], row["days_ago"], users)
-            report.created_stories.append(article.headline)
+            if existing is None:
+                article = _live_history(row, refs, users, today)
+                report.created_stories.append(article.headline)
+            elif _add_missing_picture(row, existing, users):
+                report.pictured_stories.append(existing.headline)
     return report

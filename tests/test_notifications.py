@@ -6,7 +6,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.urls import reverse
 
-from articles import workflow
+from articles import notifications, workflow
 from articles.models import NotificationPreference
 from tests.factories import make_article, make_user
 from tests.html import form_fields, parse
@@ -41,6 +41,18 @@ def test_an_editor_submitting_is_not_emailed_about_it(
     with django_capture_on_commit_callbacks(execute=True):
         workflow.submit(article, editor)
     assert recipients() == ["nadia@newsroom.example"]
+
+
+def test_history_written_after_the_fact_emails_nobody_and_later_moves_email_again(
+    reporter, editor, django_capture_on_commit_callbacks
+):
+    article = make_article(reporter, status="review")
+    with django_capture_on_commit_callbacks(execute=True), notifications.silenced():
+        workflow.send_back(article, editor, "From last week's desk.")
+    assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.submit(article, reporter)
+    assert recipients() == ["marek@newsroom.example"]
 
 
 def test_send_back_gives_the_authors_the_editors_note(

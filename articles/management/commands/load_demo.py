@@ -5,15 +5,25 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from articles import demo
+CONSOLE_EMAIL = "django.core.mail.backends.console.EmailBackend"
 
 
 class Command(BaseCommand):
-    help = "Create the demo newsroom and its reporter and editor logins. Safe to run twice."
+    help = (
+        "Create the demo newsroom and its logins (two reporters, two editors). Safe to run twice."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.DEBUG:
             raise CommandError("load_demo creates known passwords; it runs only with DEBUG=1.")
+        try:
+            # The demo writes its history with time-machine, which comes with the dev extra
+            # (`make run` installs it); a production install has no need of it.
+            from articles import demo
+        except ModuleNotFoundError as missing:
+            raise CommandError(
+                f"load_demo needs the project's dev extra (pip install -e '.[dev]'): {missing}"
+            ) from missing
         report = demo.load()
         for headline in report.pictured_stories:
             self.stdout.write(f"  + picture for {headline}")
@@ -23,5 +33,13 @@ class Command(BaseCommand):
         elif not report.pictured_stories:
             self.stdout.write("Demo newsroom already loaded; nothing added.")
         self.stdout.write(self.style.SUCCESS("Demo logins (admin at /admin/):"))
-        for username, password, group in report.logins:
-            self.stdout.write(f"  {group[:-1].lower():9} {username} / {password}")
+        for login in report.logins:
+            role = login.group[:-1].lower()
+            self.stdout.write(
+                f"  {role:9} {login.username} / {login.password}  "
+                f"({login.full_name}, {login.email})"
+            )
+        if settings.EMAIL_BACKEND == CONSOLE_EMAIL:
+            self.stdout.write(
+                "Workflow emails to these people are printed in the server's console."
+            )
