@@ -82,20 +82,27 @@ def plan(
     """
     if not may_plan(user):
         raise PermissionDenied(_("Only editors plan stories."))
-    people = {person.pk: person for person in assignees}
+    people = list(assignees)
     with transaction.atomic():
         locked = Article.objects.select_for_update().get(pk=article.pk)
         note = locked.planning_note if note is None else note.strip()
-        _check(locked, planned_for, people, note)
+        found = problems(locked, planned_for, people, note)
+        if found:
+            raise ValidationError(found)
         Article.objects.filter(pk=locked.pk).update(planned_for=planned_for, planning_note=note)
-        _set_assignees(locked, set(people))
+        _set_assignees(locked, {person.pk for person in people})
     article.planned_for, article.planning_note = planned_for, note
 
 
-def _check(article: Article, planned_for: date | None, people: dict, note: str) -> None:
-    problems: dict[str, list[str]] = {}
-    if article.is_live:
-        problems[NON_FIELD_ERRORS] = [
+def problems(
+    article: Article, planned_for: date | None, assignees: Iterable[Any], note: str
+) -> dict[str, list[str]]:
+    """What is wrong with this plan for this story, by field (planned_for, assignees,
+    planning_note; NON_FIELD_ERRORS for the story itself); empty when nothing is. plan()
+    refuses on any; a form asks first, to show them beside what was typed."""
+    found: dict[str, list[str]] = {}
+    if article.pk is not None and article.is_live:
+        found[NON_FIELD_ERRORS] = [
             _("This story is already live; plans are for stories still to come.")
         ]
     if (
@@ -103,21 +110,21 @@ def _check(article: Article, planned_for: date | None, people: dict, note: str) 
         and planned_for != article.planned_for
         and planned_for < timezone.localdate()
     ):
-        problems["planned_for"] = [_("Choose today or a later day.")]
+        found["planned_for"] = [_("Choose today or a later day.")]
+    people = {person.pk: person for person in assignees}
     allowed = set(assignable().filter(pk__in=people).values_list("pk", flat=True))
     refused = [display_name(person) for pk, person in people.items() if pk not in allowed]
     if refused:
-        problems["assignees"] = [
+        found["assignees"] = [
             _("Only active reporters and editors can be assigned; not %(names)s.")
             % {"names": ", ".join(refused)}
         ]
     if len(note) > NOTE_MAX_LENGTH:
-        problems["planning_note"] = [
+        found["planning_note"] = [
             _("A planning note can be at most %(limit)d characters; this one has %(length)d.")
             % {"limit": NOTE_MAX_LENGTH, "length": len(note)}
         ]
-    if problems:
-        raise ValidationError(problems)
+    return found
 
 
 def _set_assignees(article: Article, wanted: set[Any]) -> None:
