@@ -4,6 +4,8 @@ weeks, filtered by section, person and status; editors change a story's plan on 
 Mixed into ArticleAdmin as PlanningAdminMixin (admin:articles_article_planning, /planning/).
 Editors see every story still to come and change plans through articles.planning.plan;
 reporters see their own stories' plans, read only — the service refuses them whatever they post.
+The mixin also puts the plan on the story form (StoryPlanFields, for the editor's side panel)
+and saves it through the same service once the story is saved.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from staff.names import display_name
 from .. import planning
 from ..models import Article
 from ..transitions import TRANSITIONS
-from .planning_forms import PlanForm, PlanningFilter
+from .planning_forms import PlanForm, PlanningFilter, StoryPlanFields
 
 
 class PlanningAdminMixin:
@@ -41,6 +43,27 @@ class PlanningAdminMixin:
             path("planning/", wrap(self.planning_view), name="articles_article_planning"),
             *super().get_urls(),  # type: ignore[misc]
         ]
+
+    # -- the plan on the story form ----------------------------------------------------------
+
+    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any):
+        form = super().get_form(request, obj, change, **kwargs)  # type: ignore[misc]
+        may_plan = planning.may_plan(request.user)
+        return type(form.__name__, (StoryPlanFields, form), {"may_plan": may_plan})
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        """The story first (ArticleAdmin, through the editing service), then its plan."""
+        super().save_related(request, form, formsets, change)  # type: ignore[misc]
+        try:
+            form.save_plan(request.user, form.instance)
+        except (PermissionDenied, ValidationError) as error:
+            # Checked when the form was; only a change made meanwhile lands here.
+            message = " ".join(getattr(error, "messages", [str(error)]))
+            self.message_user(  # type: ignore[attr-defined]
+                request, _("The story was saved, its plan was not: %s") % message, messages.ERROR
+            )
+
+    # -- the planning view ------------------------------------------------------------------
 
     def planning_view(self, request: HttpRequest) -> HttpResponse:
         if request.method not in ("GET", "HEAD", "POST"):
