@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.utils import timezone
 
-from articles import editing, planning, workflow
+from articles import editing, planning, search, workflow
 from articles.models import Article, StoryRender, StoryRevision, WorkflowEvent
 from edge import pagecache
 from tests.factories import make_article, make_full_story, make_user
@@ -238,6 +238,19 @@ def test_a_reporters_desk_is_their_own_stories(reporter, other_reporter, editor)
     planning.plan(editor, assigned_only, None, [reporter])
 
     assert list(planning.on_the_desk(reporter)) == [own]
+
+
+# -- the migration ------------------------------------------------------------------------------
+
+
+def test_search_still_finds_stories_after_the_planning_migration(editor, reporter, second_editor):
+    """On SQLite, adding the planning note rebuilds the story table, which drops the full-text
+    index's triggers unless the migration makes them again."""
+    story = make_full_story(reporter, second_editor, headline="Dredgers find an old wreck")
+
+    found = search.search(Article.objects.published(), "wreck")
+
+    assert list(found) == [story]
 
 
 # -- what readers never see -----------------------------------------------------------------------
