@@ -24,7 +24,16 @@ def is_reporter(user: User) -> bool:
 def editors() -> QuerySet:
     """Everyone is_editor() is true of, as a query: the publish permission through a group or
     directly, or a superuser (active or not: callers filter as they need)."""
-    app_label, codename = PUBLISH
+    return _holding(PUBLISH)
+
+
+def writers() -> QuerySet:
+    """Everyone is_reporter() is true of (reporters and editors), as a query, like editors()."""
+    return _holding(WRITE)
+
+
+def _holding(permission: tuple[str, str]) -> QuerySet:
+    app_label, codename = permission
     via_group = Q(
         groups__permissions__codename=codename,
         groups__permissions__content_type__app_label=app_label,

@@ -41,6 +41,7 @@ from .inlines import (
     StorySourceInline,
     WorkflowEventInline,
 )
+from .planning import PlanningAdminMixin
 from .revisions import RevisionHistoryMixin
 from .story_text import StoryTextAdminMixin
 from .text_mode import TextModeAdminMixin
@@ -56,6 +57,7 @@ class NotFoundForOthersMixin:
 
 @admin.register(Article)
 class ArticleAdmin(
+    PlanningAdminMixin,
     EditorPageMixin,
     EditorAdminMixin,
     TextModeAdminMixin,

@@ -106,6 +106,25 @@ class Article(models.Model):
         help_text=_("When a live story was last corrected or updated; readers see this time."),
     )
 
+    # The desk's plan for the story: never shown to readers, changed only by articles.planning
+    # (which writes these columns alone, so a plan moves no version, revision or public cache).
+    planned_for = models.DateField(
+        _("planned for"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The day the desk means to publish the story (not its scheduled time)."),
+    )
+    assignees = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assignees"),
+        blank=True,
+        editable=False,
+        related_name="assigned_stories",
+        help_text=_("The reporters and editors working on the story."),
+    )
+    planning_note = models.CharField(_("planning note"), max_length=280, blank=True, editable=False)
+
     # Replaced by every change to what the story's page shows (articles.prerender): a stored
     # render made from another token is never used. Random, so no save can bring back an old one.
     page_token = models.CharField(max_length=32, default=new_page_token, editable=False)
@@ -136,6 +155,8 @@ class Article(models.Model):
             models.Index(
                 fields=["section", "status", "-published_at", "-id"], name="article_section_order"
             ),
+            # The planning view reads the unpublished stories by their planned day.
+            models.Index(fields=["status", "planned_for"], name="article_planning_order"),
         ]
 
     def __str__(self) -> str:
