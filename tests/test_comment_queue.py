@@ -13,6 +13,7 @@ from comments.models import OPENING_LENGTH, Comment
 from tests.comments_support import make_comment
 from tests.factories import make_article, make_user
 from tests.html import parse
+from tests.test_config_gates import scripting_in
 
 pytestmark = pytest.mark.django_db
 
@@ -319,6 +320,15 @@ def test_an_unknown_decision_is_refused_with_a_message(editor_client, story, dec
     assert messages_after(response, editor_client) == ["Choose a decision for the comment."]
     comment.refresh_from_db()
     assert comment.status == "pending"
+
+
+def test_the_queue_needs_no_inline_script_or_style(editor_client, editor, story):
+    parent = make_comment(story)
+    make_comment(story, status="pending", parent=parent, body="Long. " * 300)
+    moderation.reject(make_comment(story, status="pending"), editor)
+    response = editor_client.get(QUEUE)
+    assert response.status_code == 200
+    assert scripting_in(response) == []
 
 
 # -- what the queue costs --------------------------------------------------------------------
