@@ -91,6 +91,19 @@ def count_links(text: str) -> int:
     return sum(1 for word in text.split() if _is_link(word))
 
 
+def reasons_in_words(spam_reason: str) -> list[str]:
+    """What Comment.spam_reason (the codes spam_reasons() gave, comma-separated) says, in words
+    a moderator reads; a code this version does not know is shown as it was stored."""
+    words = {
+        HONEYPOT: _("filled in the field only robots see"),
+        LINKS: _("too many links"),
+        BLOCKLIST: _("a blocked word"),
+        IMPERSONATION: _("a name kept for the newsroom"),
+    }
+    codes = [code.strip() for code in spam_reason.split(",") if code.strip()]
+    return [str(words.get(code, code)) for code in codes]
+
+
 def strip_bidi_controls(text: str) -> str:
     return _BIDI_CONTROLS.sub("", text)
 

@@ -21,6 +21,10 @@ BODY_MIN_LENGTH = 2
 BODY_MAX_LENGTH = 5000
 USER_AGENT_MAX_LENGTH = 300
 MAX_ID = 2**63 - 1
+# The moderation queue shows a comment up to about this long in full, and folds longer ones
+# after an opening of at most this many characters.
+OPENING_LENGTH = 700
+_FOLD_SLACK = 200
 
 
 @dataclass
@@ -191,3 +195,24 @@ class Comment(models.Model):
     def excerpt(self) -> str:
         text = " ".join(self.body.split())
         return text if len(text) <= 80 else f"{text[:79]}…"
+
+    def opening_and_rest(self, length: int = OPENING_LENGTH) -> tuple[str, str]:
+        """The text cut where a long comment can be folded: an opening of at most `length`
+        characters, ending with a paragraph, a sentence or at least a word, and the rest.
+
+        A comment that is not much longer than `length` is not cut (the rest is empty):
+        folding away a line or two would cost the moderator a click for nothing.
+        """
+        text = self.body.strip()
+        if len(text) <= length + _FOLD_SLACK:
+            return text, ""
+        head = text[: length + 1]
+        cut = 0
+        for ending in ("\n\n", ". ", "? ", "! ", ".\n", "\n", " "):
+            at = head.rfind(ending, length // 2)
+            if at > 0:
+                cut = at + len(ending.rstrip())
+                break
+        if cut == 0:  # one very long word: cut it
+            cut = length
+        return text[:cut].rstrip(), text[cut:].strip()

@@ -1,9 +1,9 @@
 """How a comment is decided: approve, reject, mark as spam, or return it to the queue.
 
-The admin's actions call these functions, and so do tests. Each checks the moderator's
-permission, then re-reads the comment under a lock inside one transaction: of two editors who
-decide the same comment at the same moment, one wins and the other is told it was already
-moderated (and by whom), so nothing is decided twice.
+The admin's bulk actions and the queue's buttons call these functions, and so do tests. Each
+checks the moderator's permission, then re-reads the comment under a lock inside one
+transaction: of two editors who decide the same comment at the same moment, one wins and the
+other is told it was already moderated (and by whom), so nothing is decided twice.
 """
 
 from __future__ import annotations
@@ -22,6 +22,18 @@ from .models import Comment
 PERMISSION = "comments.moderate_comment"
 Status = Comment.Status
 
+APPROVE = "approve"
+REJECT = "reject"
+SPAM = "spam"
+REOPEN = "reopen"
+# What each decision makes of the comment.
+OUTCOMES = {
+    APPROVE: Status.APPROVED,
+    REJECT: Status.REJECTED,
+    SPAM: Status.SPAM,
+    REOPEN: Status.PENDING,
+}
+
 
 class AlreadyModerated(ValidationError):
     pass
@@ -29,6 +41,12 @@ class AlreadyModerated(ValidationError):
 
 def can_moderate(user: Any) -> bool:
     return bool(user.is_active and user.is_staff and user.has_perm(PERMISSION))
+
+
+def open_decisions(comment: Comment) -> tuple[str, ...]:
+    """The decisions the comment can take now: a waiting comment is decided once; a decided
+    one only goes back to the queue (to be decided again there)."""
+    return (APPROVE, REJECT, SPAM) if comment.awaits_decision else (REOPEN,)
 
 
 def _already(comment: Comment) -> AlreadyModerated:
@@ -44,7 +62,10 @@ def _already(comment: Comment) -> AlreadyModerated:
     )
 
 
-def _decide(comment: Comment, user: Any, status: str, *, reopen: bool = False) -> Comment:
+def decide(comment: Comment, user: Any, decision: str) -> Comment:
+    """Make `decision` (APPROVE, REJECT, SPAM or REOPEN) on the comment as it is in the
+    database now, not as the caller last saw it."""
+    status = OUTCOMES[decision]
     if not can_moderate(user):
         raise PermissionDenied(_("Only an editor can moderate comments."))
     with transaction.atomic():
@@ -52,7 +73,7 @@ def _decide(comment: Comment, user: Any, status: str, *, reopen: bool = False) -
         # join to the moderator (and refuses the whole query if asked to).
         current = Comment.objects.select_for_update(of=("self",)).select_related("moderated_by")
         current = current.get(pk=comment.pk)
-        if current.awaits_decision == reopen:
+        if decision not in open_decisions(current):
             raise _already(current)
         current.status = status
         current.moderated_by = user
@@ -64,17 +85,17 @@ def _decide(comment: Comment, user: Any, status: str, *, reopen: bool = False) -
 
 def approve(comment: Comment, user: Any) -> Comment:
     """Publish the comment on its story (at once: the page reads approved comments)."""
-    return _decide(comment, user, Status.APPROVED)
+    return decide(comment, user, APPROVE)
 
 
 def reject(comment: Comment, user: Any) -> Comment:
-    return _decide(comment, user, Status.REJECTED)
+    return decide(comment, user, REJECT)
 
 
 def mark_spam(comment: Comment, user: Any) -> Comment:
-    return _decide(comment, user, Status.SPAM)
+    return decide(comment, user, SPAM)
 
 
 def reopen(comment: Comment, user: Any) -> Comment:
     """Return a decided comment to the queue, e.g. to take down one approved by mistake."""
-    return _decide(comment, user, Status.PENDING, reopen=True)
+    return decide(comment, user, REOPEN)

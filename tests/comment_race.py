@@ -97,6 +97,44 @@ def moderate_at_once(article: Any, editors: list[Any]) -> dict[str, Any]:
     return {"outcomes": outcomes, "status": comment.status}
 
 
+def click_at_once(article: Any, editors: list[Any]) -> dict[str, Any]:
+    """Two editors click Approve and Reject on the same row of the queue at the same moment."""
+    from django.test import Client
+
+    from tests.comments_support import make_comment
+    from tests.html import parse
+
+    comment = make_comment(article, status="pending")
+    url = f"/admin/comments/comment/{comment.pk}/decide/"
+    decisions = ["approve", "reject"]
+    clients = []
+    for editor in editors:
+        client = Client(raise_request_exception=False)
+        client.force_login(editor)
+        clients.append(client)
+
+    def work(i: int) -> dict[str, Any]:
+        response = clients[i].post(url, {"decision": decisions[i]})
+        queue = clients[i].get(response["Location"]) if response.status_code == 302 else None
+        said = [li.text for li in parse(queue).select(".messagelist li")] if queue else []
+        if any("already moderated" in message for message in said):
+            outcome = "already moderated"
+        elif any(message.startswith(("Approved", "Rejected")) for message in said):
+            outcome = "decided"
+        else:
+            outcome = f"unexpected: {said}"
+        return {"status": response.status_code, "outcome": outcome}
+
+    results = run_threads(2, work)
+    comment.refresh_from_db()
+    return {
+        "statuses": [result["status"] for result in results],
+        "outcomes": [result["outcome"] for result in results],
+        "status": comment.status,
+        "moderated_by": comment.moderated_by.get_username() if comment.moderated_by else None,
+    }
+
+
 def interleave_reads_and_writes(count: int) -> None:
     """Hold each new comment's INSERT until every thread has done its duplicate check."""
     from comments.models import Comment
@@ -154,6 +192,7 @@ def main(db_path: str) -> dict[str, Any]:
         "posts_50": post_comments(story(), 50),
         "double_submit_20": post_comments(story(), 20, same_text=True),
         "moderation": moderate_at_once(story(), editors),
+        "moderation_clicks": click_at_once(story(), editors),
         "sqlite": sqlite_state(),
         "log_warnings": collect.lines[:],
     }

@@ -62,6 +62,17 @@ def test_two_editors_deciding_one_comment_at_once_record_one_decision(race):
     assert run["status"] in ("approved", "rejected")
 
 
+def test_two_editors_clicking_one_row_of_the_queue_at_once_record_one_decision(race):
+    run = race["moderation_clicks"]
+    assert run["statuses"] == [302, 302]
+    assert sorted(run["outcomes"]) == ["already moderated", "decided"]
+    decided_by = run["outcomes"].index("decided")
+    assert (run["status"], run["moderated_by"]) == (
+        ["approved", "rejected"][decided_by],
+        f"e{decided_by + 1}",
+    )
+
+
 def test_the_check_fails_with_deferred_transactions_and_a_read_then_write(race):
     """E2: the mutation must be caught, or E1 proves nothing."""
     run = race["deferred"]

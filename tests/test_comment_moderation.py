@@ -47,11 +47,10 @@ def test_the_queue_shows_waiting_comments_first(editor_client, story):
     older = make_comment(story, status="pending", body="Waiting longest.")
     newer = make_comment(story, status="pending", body="Waiting a little.")
     page = parse(editor_client.get(CHANGELIST))
-    rows = [row.select_one(".field-excerpt").text for row in page.select("#result_list tbody tr")]
+    rows = [cell.text for cell in page.select("#result_list tbody .queue-comment-text")]
     assert rows == [held.body, older.body, newer.body, approved.body]
     headers = [th.text.strip() for th in page.select("#result_list thead th")][1:]
-    assert headers == ["Comment", "Name", "Story", "Status", "Held as spam because", "Sent"]
-    assert story.headline in page.select_one("#result_list tbody").text
+    assert headers == ["Comment", "Status"]
 
 
 def test_the_queue_filters_by_status_and_story_and_searches(editor_client, story, reporter, editor):
@@ -61,7 +60,7 @@ def test_the_queue_filters_by_status_and_story_and_searches(editor_client, story
 
     def excerpts(query):
         page = parse(editor_client.get(f"{CHANGELIST}?{query}"))
-        return [cell.text for cell in page.select("#result_list .field-excerpt")]
+        return [cell.text for cell in page.select("#result_list .queue-comment-text")]
 
     assert excerpts("status__exact=pending") == ["About the harbour."]
     assert excerpts(f"article__id__exact={other.pk}") == ["About the ferry."]
@@ -170,8 +169,10 @@ def test_payloads_are_inert_in_the_moderation_list_and_the_comment_view(editor_c
     ]
     changelist = editor_client.get(CHANGELIST)
     assert_inert(changelist)
-    excerpts = [cell.text for cell in parse(changelist).select("#result_list .field-excerpt")]
-    assert sorted(excerpts) == sorted(" ".join(payload.split()) for payload in PAYLOADS)
+    texts = [cell.text for cell in parse(changelist).select("#result_list .queue-comment-text")]
+    assert sorted(texts) == sorted(PAYLOADS)
+    names = [cell.text for cell in parse(changelist).select("#result_list .queue-comment-author")]
+    assert sorted(names) == sorted(payload[:80] for payload in PAYLOADS)
     for comment in comments:
         response = editor_client.get(f"{CHANGELIST}{comment.pk}/change/")
         assert response.status_code == 200

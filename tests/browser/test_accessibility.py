@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 from tests import factories
 from tests.browser.accessibility import audit
 from tests.browser.admin_pages import NEW_STORY, editor_address, log_in, open_story_editor
+from tests.browser.comment_queue import fill_queue
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -109,6 +110,13 @@ def story_editor_with_live_preview(page: Page, newsroom: dict) -> None:
     expect(preview.locator("h1")).to_have_text(newsroom["story"].headline)
 
 
+def admin_comment_queue(page: Page, newsroom: dict) -> None:
+    fill_queue(newsroom["story"], newsroom["editor"])
+    log_in(page, newsroom["editor"])
+    page.goto("/admin/comments/comment/")
+    page.get_by_text("Read on").click()  # the folded rest of a long comment, open
+
+
 READERS_PAGES: dict[str, Callable[[Page, dict], None]] = {
     "front-page": front_page,
     "story-page": story_page,
@@ -129,6 +137,7 @@ ADMIN_PAGES: dict[str, Callable[[Page, dict], None]] = {
     "story-editor-new-story": story_editor_new_story,
     "story-editor-full-story": story_editor_full_story,
     "story-editor-with-live-preview": story_editor_with_live_preview,
+    "admin-comment-queue": admin_comment_queue,
 }
 
 
