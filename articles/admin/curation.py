@@ -145,7 +145,7 @@ class CurationAdmin(admin.ModelAdmin):
             "history": choice.curation.changes.all()[:HISTORY_SHOWN] if choice.curation else [],
             "moved_unsaved": moved_unsaved,
             "max_pins": MAX_PINS,
-            "media": self.media + form.media + _page_media,
+            "media": form.media + _page_media,
         }
         return TemplateResponse(request, "admin/articles/curation/place.html", context)
 
@@ -178,4 +178,8 @@ class CurationAdmin(admin.ModelAdmin):
         return HttpResponseRedirect(request.path)
 
 
-_page_media = forms.Media(js=["admin/js/curation.js"], css={"all": ["admin/css/curation.css"]})
+# Listed after the admin's autocomplete, so the merged media load this page's script last.
+_page_media = forms.Media(
+    js=["admin/js/jquery.init.js", "admin/js/autocomplete.js", "admin/js/curation.js"],
+    css={"all": ["admin/css/curation.css"]},
+)
