@@ -17,7 +17,7 @@ from staff.names import display_name
 
 from . import metadata, paging, prerender
 from .filters import ArchiveFilter
-from .front import FrontPage
+from .front import FrontPage, SectionTop
 from .models import Article, Correction, PreviewLink, Section
 from .paging import KeysFirstPaginator
 from .related import related_stories
@@ -120,7 +120,15 @@ class SectionView(StoryListView):
         )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "section": self.section}
+        """The first page starts with the editors' choice, if any; a story is listed once."""
+        context = {**super().get_context_data(**kwargs), "section": self.section}
+        if context["page_obj"].number == 1:
+            top = SectionTop.build(self.section, list(context["stories"]))
+            if top is not None:
+                on_top = {story.pk for story in top.stories}
+                context["top"] = top
+                context["stories"] = [s for s in context["stories"] if s.pk not in on_top]
+        return context
 
 
 class TagView(StoryListView):

@@ -6,8 +6,8 @@ NewsroomConfig.ready(), fills it:
 
 1. The page cache (edge.pagecache) is told which views it may keep (CACHEABLE_VIEWS), which
    pages also follow a story's comment thread (THREAD_VIEWS), which models' changes start a
-   new generation (CONTENT_MODELS) or a new thread token (THREAD_MODELS), and when the next
-   scheduled story goes live.
+   new generation (CONTENT_MODELS) or a new thread token (THREAD_MODELS), and when the clock
+   next changes a page by itself (a scheduled story goes live, a pinned story's time ends).
 2. The stored story render (articles.prerender) keeps the approved comment thread with it,
    and is made again when a comment decision changes that thread.
 3. The image library (images) leaves a picture on a story past its draft to the editors.
@@ -16,12 +16,13 @@ NewsroomConfig.ready(), fills it:
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from django.apps import apps
 from django.db.models import Q
 
-from articles import prerender
+from articles import curation, prerender
 from articles.models import Article
 from comments import stored
 from comments.models import Comment
@@ -77,6 +78,8 @@ CONTENT_MODELS: dict[str, SaveMatters] = {
     "articles.ImpactItem": None,
     "articles.Correction": None,
     "articles.StorySource": None,
+    "articles.Curation": None,
+    "articles.Pin": None,
     "articles.Claim": None,
     "articles.Quote": None,
     "sources.Source": None,
@@ -91,11 +94,18 @@ THREAD_MODELS: dict[str, SaveMatters] = {
 }
 
 
+def next_clock_change() -> datetime | None:
+    """The next moment public pages change with no save: a scheduled story goes live, or a
+    pinned story's end time comes."""
+    moments = [Article.objects.next_publication_time(), curation.next_expiry()]
+    return min((moment for moment in moments if moment is not None), default=None)
+
+
 def connect() -> None:
     pagecache.declare(
         views=CACHEABLE_VIEWS,
         thread_views=THREAD_VIEWS,
-        next_change=Article.objects.next_publication_time,
+        next_change=next_clock_change,
     )
     for label, when in CONTENT_MODELS.items():
         pagecache.watch(apps.get_model(label), when)

@@ -26,7 +26,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
 
-from articles import workflow
+from articles import curation, workflow
 from articles.models import (
     Article,
     Byline,
@@ -723,7 +723,8 @@ def build() -> None:
 
     Four stories go live over five weeks (the first corrected later, the second with a lead
     image and comments), one goes live and is taken down, one is scheduled for the morning
-    after NOW, one waits for review and one is still a draft.
+    after NOW, one waits for review and one is still a draft. The Coast page leads with the
+    ferry story, chosen by an editor.
     """
     with time_machine.travel(at("2026-01-20 09:00"), tick=False) as clock:
         newsroom = _Builder(clock)
@@ -766,3 +767,12 @@ def build() -> None:
         newsroom.submit(SCHEDULED, "2026-03-09 18:00")
         newsroom.submit(IN_REVIEW, "2026-03-10 09:00")
         newsroom.publish(SCHEDULED, "hester", "2026-03-10 10:00", at_time="2026-03-11 06:00")
+
+        # The Coast desk leads its page with the ferry cuts while they last.
+        newsroom.move_to("2026-03-10 11:00")
+        curation.set_section(
+            newsroom.users["omar"],
+            newsroom.sections["coast"],
+            curation.Slot(newsroom.stories[FERRY.id], until=at("2026-04-01 00:00")),
+            [curation.Slot(newsroom.stories[WRECK.id])],
+        )

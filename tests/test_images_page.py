@@ -64,11 +64,18 @@ def test_story_without_an_image_has_no_figure(client, reporter, editor):
 
 
 def test_story_cards_show_a_lazy_picture(client, story, image):
-    for url in ("/", "/articles/", story.section.get_absolute_url()):
+    for url in ("/articles/", story.section.get_absolute_url()):
         img = parse(client.get(url)).select_one(".story-card picture img")
         assert img is not None, url
         assert img["loading"] == "lazy" and img["width"] and img["height"], url
         assert img["alt"] == image.alt_text
+
+
+def test_the_front_pages_lead_picture_is_fetched_first(client, story, image):
+    """It is the largest thing on the first screen: waiting for it to scroll in would delay it."""
+    img = parse(client.get("/")).select_one(".front-lead picture img")
+    assert img["loading"] == "eager" and img["fetchpriority"] == "high"
+    assert img["width"] and img["height"] and img["alt"] == image.alt_text
 
 
 def test_link_previews_use_the_social_crop(client, story, image):
@@ -119,7 +126,8 @@ def test_lead_images_cost_listings_no_query(client, reporter, editor):
         article.lead_image = make_image()
         article.save()
     after = {url: queries(client, url) for url in urls}
-    assert after == before
+    # No more, and on the front page one fewer: a lead with a picture needs no takeaways.
+    assert after == {**before, "/": tuple(count - 1 for count in before["/"])}
     assert parse(client.get("/")).select(".story-card picture")
 
 

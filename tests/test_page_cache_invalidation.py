@@ -5,19 +5,23 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import workflow
+from articles import curation, workflow
+from articles.curation import Slot
 from articles.models import (
     Article,
     Byline,
     Claim,
     Correction,
+    Curation,
     ImpactItem,
     KeyTakeaway,
+    Pin,
     Quote,
     Section,
     StoryRevision,
@@ -222,6 +226,48 @@ def test_deleting_an_approved_comment_removes_it_at_once(client, story, committe
     assert "Posted by mistake." not in text(client.get(url))
 
 
+# -- the editors' choice of lead and top stories ---------------------------------------------------
+
+
+def lead_of(response) -> str:
+    return parse(response).select_one(".front-lead .story-card-headline").get_text(strip=True)
+
+
+def test_a_new_choice_of_lead_and_pins_shows_on_the_next_request(
+    client, editor, reporter, story, committed
+):
+    newer = make_article(reporter, status="published", editor=editor, section=story.section)
+    section_url = story.section.get_absolute_url()
+    assert lead_of(cached(client, "/")) == newer.headline
+    assert not parse(cached(client, section_url)).select(".section-top")
+    with committed():
+        curation.set_front(editor, Slot(story), [Slot(newer)])
+        curation.set_section(editor, story.section, Slot(story), [Slot(newer)])
+    for url in ("/", section_url):
+        response, queries = fetch(client, url)
+        assert queries > 0 and lead_of(response) == story.headline, url
+    with committed():
+        curation.set_front(editor, None, [])
+    assert lead_of(client.get("/")) == newer.headline
+
+
+def test_a_pins_end_time_refreshes_the_cached_front_page_with_no_save(
+    client, editor, reporter, story, committed
+):
+    """Well within the cache's own timeout (PAGE_CACHE_SECONDS), so the end time alone does it."""
+    start = timezone.now().replace(microsecond=0) + timedelta(minutes=1)
+    with time_machine.travel(start, tick=False) as clock:
+        newer = make_article(reporter, status="published", editor=editor)
+        with committed():
+            curation.set_front(editor, Slot(story, until=start + timedelta(minutes=5)), [])
+        assert lead_of(cached(client, "/")) == story.headline
+        clock.move_to(start + timedelta(minutes=4, seconds=59))
+        assert fetch(client, "/")[1] == 0  # still the stored page
+        clock.move_to(start + timedelta(minutes=5))
+        response, queries = fetch(client, "/")
+        assert queries > 0 and lead_of(response) == newer.headline
+
+
 # -- shared records: people, sources, sections, tags, writers ------------------------------------
 
 
@@ -378,7 +424,7 @@ def test_changing_a_part_of_a_story_refreshes_its_page(client, story, committed,
 def test_every_model_whose_save_must_refresh_pages_is_in_the_list():
     from newsroom.wiring import CONTENT_MODELS, THREAD_MODELS
 
-    models = [Article, Section, Tag, Byline, KeyTakeaway, ImpactItem, Correction]
+    models = [Article, Section, Tag, Byline, KeyTakeaway, ImpactItem, Correction, Curation, Pin]
     models += [Source, Person, StorySource, Claim, Quote, get_user_model()]
     models += [Comment, Image]
     assert {model._meta.label for model in models} <= set(CONTENT_MODELS) | set(THREAD_MODELS)

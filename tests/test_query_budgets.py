@@ -9,8 +9,10 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles import workflow
-from articles.models import Quote
+from articles import curation, workflow
+from articles.curation import Slot
+from articles.front import LATEST_STORIES
+from articles.models import MAX_PINS, Quote
 from tests.factories import (
     add_parts,
     make_article,
@@ -76,10 +78,11 @@ def _publish_stories(count: int, editor, section, tag, speaker) -> None:
 def test_listing_pages_and_feeds_cost_the_same_for_1_and_50_stories(reporter, editor, client):
     section, tag = make_section("City"), make_tag("Harbour")
     make_section("Arts")
-    # The front page's lead is not repeated in its section block: this one fills a block.
-    make_article(
-        make_reporter("sam"), status="published", editor=editor, section=make_section("Sport")
-    )
+    # The front page shows a story once: its lead and latest take the newest seven, so these
+    # fill the latest and a section block.
+    sport, sam = make_section("Sport"), make_reporter("sam")
+    for _ in range(LATEST_STORIES + 1):
+        make_article(sam, status="published", editor=editor, section=sport)
     speaker = make_person("Ada Quayle", slug="ada-quayle")
     article = make_article(reporter, status="review", section=section)
     article.tags.add(tag)
@@ -108,5 +111,27 @@ def test_listing_pages_and_feeds_cost_the_same_for_1_and_50_stories(reporter, ed
     fifty = {url: queries(client, url) for url in urls}
     assert fifty == one
     for url, (first, second) in fifty.items():
+        assert second <= LISTING_BUDGET, url
+        assert first <= second + 1, url
+
+
+def test_curated_front_and_section_pages_cost_the_same_for_1_and_6_pins(reporter, editor, client):
+    """The chosen stories come in one query (and one for their bylines), however many."""
+    city = make_section("City")
+    stories = [
+        make_article(reporter, status="published", editor=editor, section=city)
+        for _ in range(LATEST_STORIES + MAX_PINS + 4)
+    ]
+    urls = ["/", "/sections/city/"]
+
+    def choose(pins: int) -> dict[str, tuple[int, int]]:
+        chosen = [Slot(story) for story in stories[1 : pins + 1]]
+        curation.set_front(editor, Slot(stories[0]), chosen)
+        curation.set_section(editor, city, Slot(stories[0]), chosen)
+        return {url: queries(client, url) for url in urls}
+
+    one, six = choose(1), choose(MAX_PINS)
+    assert one == six
+    for url, (first, second) in six.items():
         assert second <= LISTING_BUDGET, url
         assert first <= second + 1, url

@@ -26,6 +26,7 @@ from .editorial import (
 from .rendered import StoryRender
 from .attribution import Claim, Quote, StorySource
 from .autosave import Autosave
+from .curation import MAX_PINS, Curation, CurationChange, Pin, PinQuerySet
 # isort: on
 
 __all__ = [
@@ -36,10 +37,15 @@ __all__ = [
     "Claim",
     "Correction",
     "CorrectionQuerySet",
+    "Curation",
+    "CurationChange",
     "ImpactItem",
     "KeyTakeaway",
+    "MAX_PINS",
     "NotificationPreference",
     "NotificationPreferenceQuerySet",
+    "Pin",
+    "PinQuerySet",
     "PreviewLink",
     "PreviewLinkQuerySet",
     "Quote",
