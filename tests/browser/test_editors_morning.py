@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from articles.models import Article
 from tests import factories
 from tests.browser.accessibility import audit
-from tests.browser.admin_pages import log_in, save_story
+from tests.browser.admin_pages import log_in, pick, save_story
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -84,3 +84,16 @@ def test_an_editors_morning_from_queue_to_front_page(
         ("submit", reporter.pk, answer),
         ("publish", second_editor.pk, ""),
     ]
+
+    # A newer story would lead the front page; the editor chooses this one instead.
+    newer = factories.make_article(reporter, status="published", editor=second_editor)
+    front = other.context.new_page()
+    front.goto("/")
+    expect(front.locator(".front-lead")).to_contain_text(newer.headline)
+    desk.goto("/admin/articles/curation/front/")
+    pick(desk, desk.locator("#id_lead-story"), story.headline)
+    desk.get_by_role("button", name="Save").first.click()
+    expect(desk.locator(".messagelist")).to_be_visible()
+    checked(desk, "morning-front-page-choice", artefacts, axe_notes)
+    front.goto("/")
+    expect(front.locator(".front-lead")).to_contain_text(story.headline)
