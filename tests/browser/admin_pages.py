@@ -68,3 +68,10 @@ def create_in_place(page: Page, opener: Locator, fields: dict[str, str], submit:
 def save_story(page: Page) -> None:
     """The toolbar's Save (stays on the editor)."""
     page.locator(".editor-toolbar").get_by_role("button", name="Save", exact=True).click()
+
+
+def selected(page: Page, select_id: str) -> list[str]:
+    """The texts of a select's chosen options (what an autocomplete shows as chosen)."""
+    return page.locator(f"#{select_id}").evaluate(
+        "select => Array.from(select.selectedOptions, option => option.text)"
+    )
