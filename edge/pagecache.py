@@ -27,9 +27,10 @@ scheduled story goes live, a pin ends: `declare(next_change=...)`) and is not se
 (up to STAMPEDE_WAIT_SECONDS) for its page instead of rendering the same page at once.
 
 **Downstream.** Every public answer carries `xkey: <keys>` and `Surrogate-Control:
-max-age=FRONTEND_CACHE_SECONDS` for the frontend cache (Varnish, deploy/varnish/; a CDN with
-key purges), which edge/frontend.py purges by the same keys, and `Cache-Control: no-cache` with
-an ETag for browsers, so a withdrawal is never hidden by a copy kept downstream.
+max-age=FRONTEND_CACHE_SECONDS` (never past the clock's next change) for the frontend cache
+(Varnish, deploy/varnish/; a CDN with key purges), which edge/frontend.py purges by the same
+keys, and `Cache-Control: no-cache` with an ETag for browsers, so a withdrawal is never hidden
+by a copy kept downstream.
 
 Only GET and HEAD requests of readers (no session cookie, no messages cookie, no Authorization
 header) for the views the wiring declares are looked up, and only 200 responses that set no
@@ -228,6 +229,12 @@ def lookup(page: str) -> Lookup:
     return Lookup(entry if _is_fresh(entry, found) else None, clock)
 
 
+def lookup_clock() -> int:
+    """The purge clock now (for an answer rendered without a page-cache lookup)."""
+    clock = cache.get(CLOCK)
+    return clock if clock is not None else 0
+
+
 def next_change_time(clock: int) -> float | None:
     """When the clock next changes a page (a timestamp), kept until a change names SCHEDULE."""
     found = cache.get_many([NEXT_CHANGE, stamp_key(SCHEDULE)])
@@ -281,10 +288,21 @@ def is_storable(response: HttpResponse) -> bool:
     return not directives & {"private", "no-store"}
 
 
+def surrogate_control(until: float | None) -> str:
+    """How long a frontend cache may keep an answer: FRONTEND_CACHE_SECONDS, but never past
+    the moment the clock changes it by itself (a scheduled story goes live), which no purge
+    announces."""
+    seconds = settings.FRONTEND_CACHE_SECONDS
+    if until is not None:
+        seconds = max(0, min(seconds, int(until - time.time())))
+    return f"max-age={seconds}"
+
+
 def _served(entry: Entry) -> HttpResponse:
     response = HttpResponse(entry.content)
     for name, value in entry.headers:
         response[name] = value
+    response["Surrogate-Control"] = surrogate_control(entry.until)
     response._page_cache_hit = True
     return response
 
@@ -362,12 +380,13 @@ class PageCacheMiddleware:
             return
         keys = tuple(sorted(shown | {contentkeys.ALL}))
         response["xkey"] = " ".join(keys)
-        response["Surrogate-Control"] = f"max-age={settings.FRONTEND_CACHE_SECONDS}"
         miss = getattr(request, "_page_cache_miss", None)
+        clock = miss[1] if miss is not None else lookup_clock()
+        until = next_change_time(clock)
+        response["Surrogate-Control"] = surrogate_control(until)
         if miss is None or request.method != "GET":
             return
-        page, clock = miss
-        entry = Entry(response.content, list(response.items()), keys, clock, None)
-        entry = entry._replace(until=next_change_time(clock))
+        page = miss[0]
+        entry = Entry(response.content, list(response.items()), keys, clock, until)
         cache.set(page, tuple(entry), settings.PAGE_CACHE_SECONDS)
         _remember(page, keys)

@@ -4,12 +4,14 @@ render are both invalidated by those keys, and nothing else."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from articles import editing, workflow
 from articles.models import Article, StoryRender
@@ -342,3 +344,14 @@ def test_purge_cache_all_empties_the_page_cache(client, story):
 def test_purge_cache_needs_a_key():
     with pytest.raises(CommandError):
         call_command("purge_cache", stdout=StringIO())
+
+
+def test_a_frontend_cache_keeps_no_page_past_the_next_scheduled_story(
+    client, story, reporter, second_editor, settings
+):
+    settings.FRONTEND_CACHE_SECONDS = 86400
+    waiting = make_story_in_review(reporter)
+    workflow.publish(waiting, second_editor, at=timezone.now() + timedelta(minutes=10))
+    for _ in range(2):  # rendered, then from the page cache
+        seconds = int(client.get("/")["Surrogate-Control"].removeprefix("max-age="))
+        assert 590 <= seconds <= 600
