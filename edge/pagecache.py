@@ -246,7 +246,7 @@ def next_change_time(clock: int) -> float | None:
             return moment
     upcoming = declared.next_change()
     moment = None if upcoming is None else upcoming.timestamp()
-    cache.set(NEXT_CHANGE, (clock, moment), settings.PAGE_CACHE_SECONDS)
+    cache.set(NEXT_CHANGE, (clock, moment), stamp_seconds())  # no longer than a stamp
     return moment
 
 
@@ -381,12 +381,14 @@ class PageCacheMiddleware:
         keys = tuple(sorted(shown | {contentkeys.ALL}))
         response["xkey"] = " ".join(keys)
         miss = getattr(request, "_page_cache_miss", None)
-        clock = miss[1] if miss is not None else lookup_clock()
-        until = next_change_time(clock)
+        until = None
+        if miss is not None or settings.FRONTEND_CACHE_URLS:  # someone keeps it: until when?
+            clock = miss[1] if miss is not None else lookup_clock()
+            until = next_change_time(clock)
         response["Surrogate-Control"] = surrogate_control(until)
         if miss is None or request.method != "GET":
             return
-        page = miss[0]
+        page, clock = miss
         entry = Entry(response.content, list(response.items()), keys, clock, until)
         cache.set(page, tuple(entry), settings.PAGE_CACHE_SECONDS)
         _remember(page, keys)

@@ -350,8 +350,10 @@ def test_a_frontend_cache_keeps_no_page_past_the_next_scheduled_story(
     client, story, reporter, second_editor, settings
 ):
     settings.FRONTEND_CACHE_SECONDS = 86400
+    settings.FRONTEND_CACHE_URLS = ["http://127.0.0.1:9/"]  # a frontend cache is in use
     waiting = make_story_in_review(reporter)
     workflow.publish(waiting, second_editor, at=timezone.now() + timedelta(minutes=10))
-    for _ in range(2):  # rendered, then from the page cache
+    for page_cache_seconds in (600, 600, 0):  # rendered, from the page cache, no page cache
+        settings.PAGE_CACHE_SECONDS = page_cache_seconds
         seconds = int(client.get("/")["Surrogate-Control"].removeprefix("max-age="))
         assert 590 <= seconds <= 600
