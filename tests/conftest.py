@@ -9,6 +9,7 @@ from django.test import Client
 
 from edge import contentkeys
 from tests import factories
+from tests.page_cache_support import REDIS_SERVER, RedisServer, redis_cache
 
 
 @pytest.fixture
@@ -104,3 +105,15 @@ def committed(django_capture_on_commit_callbacks):
             yield callbacks
 
     return block
+
+
+@pytest.fixture
+def redis_server(settings) -> Iterator[RedisServer]:
+    """A throwaway redis-server as the cache (the production setting); the test may stop it."""
+    if REDIS_SERVER is None:
+        pytest.skip("redis-server is not installed")
+    server = RedisServer()
+    server.start()
+    settings.CACHES = redis_cache(server.port)
+    yield server
+    server.stop()

@@ -4,11 +4,7 @@ sees an error because the cache is down (edge/failopen.py)."""
 from __future__ import annotations
 
 import logging
-import shutil
-import socket
-import subprocess
 import time
-from collections.abc import Iterator
 
 import pytest
 from django.core.cache import cache, caches
@@ -19,64 +15,9 @@ from comments import ratelimit
 from edge import failopen, pagecache
 from tests.comments_support import send
 from tests.factories import make_article, make_full_story
-from tests.page_cache_support import fetch
+from tests.page_cache_support import fetch, free_port, redis_cache
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
-
-REDIS_SERVER = shutil.which("redis-server")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class RedisServer:
-    """A throwaway redis-server on 127.0.0.1 that a test can stop."""
-
-    def __init__(self) -> None:
-        self.port = free_port()
-        self.process: subprocess.Popen | None = None
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""],
-            stdout=subprocess.DEVNULL,
-        )
-        for _ in range(100):
-            with socket.socket() as probe:
-                if probe.connect_ex(("127.0.0.1", self.port)) == 0:
-                    return
-            time.sleep(0.05)
-        raise RuntimeError("redis-server did not start")
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-            self.process = None
-
-
-def redis_cache(port: int) -> dict:
-    return {
-        "default": {
-            "BACKEND": "edge.failopen.FailOpenRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{port}/0",
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
-    }
-
-
-@pytest.fixture
-def redis(settings) -> Iterator[RedisServer]:
-    if REDIS_SERVER is None:
-        pytest.skip("redis-server is not installed")
-    server = RedisServer()
-    server.start()
-    settings.CACHES = redis_cache(server.port)
-    yield server
-    server.stop()
 
 
 @pytest.fixture
@@ -168,12 +109,12 @@ def test_comment_limits_count_in_memory_while_the_cache_is_down(dead_cache, sett
     assert verdicts == [True, True, False]
 
 
-def test_redis_stopped_mid_run_serves_every_page_uncached(client, story, redis):
+def test_redis_stopped_mid_run_serves_every_page_uncached(client, story, redis_server):
     url = story.get_absolute_url()
     client.get(url)
     assert fetch(client, url)[1] == 0  # from Redis
 
-    redis.stop()
+    redis_server.stop()
     for page in public_urls(story):
         response, queries = fetch(client, page)
         assert response.status_code == 200, page
@@ -181,7 +122,7 @@ def test_redis_stopped_mid_run_serves_every_page_uncached(client, story, redis):
 
 
 def test_a_purge_missed_while_redis_stalled_is_delivered_before_any_page_is_served(
-    client, story, editor, redis, committed
+    client, story, editor, redis_server, committed
 ):
     import redis as redis_client
 
@@ -190,7 +131,7 @@ def test_a_purge_missed_while_redis_stalled_is_delivered_before_any_page_is_serv
     assert fetch(client, url)[1] == 0
 
     pause_seconds = 1.5
-    redis_client.Redis(port=redis.port).client_pause(int(pause_seconds * 1000))
+    redis_client.Redis(port=redis_server.port).client_pause(int(pause_seconds * 1000))
     paused_at = time.monotonic()
     with committed():  # Redis holds its pages but does not answer: the purge waits
         story.headline = "Harbour wall repairs delayed"

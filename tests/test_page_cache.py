@@ -306,7 +306,7 @@ class CountingCache:
     """The cache, counting the calls (round trips, with Redis) made through it."""
 
     def __init__(self, inner) -> None:
-        self.inner, self.calls = inner, []
+        self.inner, self.calls, self.arguments = inner, [], []
 
     def __getattr__(self, name):
         method = getattr(self.inner, name)
@@ -315,6 +315,7 @@ class CountingCache:
 
         def counted(*args, **kwargs):
             self.calls.append(name)
+            self.arguments.append(args)
             return method(*args, **kwargs)
 
         return counted
@@ -328,3 +329,26 @@ def test_a_cached_read_is_one_round_trip_to_the_cache(client, story, monkeypatch
     response, queries = fetch(client, url)
     assert queries == 0 and response.status_code == 200
     assert counting.calls == ["get_many"]
+
+
+def test_with_redis_a_page_read_before_costs_only_its_keys_stamps(
+    client, story, redis_server, monkeypatch
+):
+    url = story.get_absolute_url()
+    cached(client, url)
+    counting = CountingCache(cache)
+    monkeypatch.setattr(pagecache, "cache", counting)
+    response, queries = fetch(client, url)
+    assert queries == 0 and counting.calls == ["get_many"]
+    asked = list(counting.arguments[0][0])
+    assert asked and all(key.startswith(("pc:k:", "pc:epoch")) for key in asked)  # not the page
+
+    pagecache.purge(frozenset({f"story:{story.pk}"}))  # from any process
+    assert fetch(client, url)[1] > 0
+
+
+def test_with_redis_a_flushed_cache_leaves_no_page_held_near(client, story, redis_server):
+    url = story.get_absolute_url()
+    cached(client, url)
+    cache.clear()  # a flush or a restart: the purge stamps are gone too
+    assert fetch(client, url)[1] > 0
