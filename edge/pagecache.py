@@ -119,8 +119,9 @@ def stamp_key(key: str) -> str:
 
 
 def stamp_seconds() -> int:
-    """Longer than any page stored before a stamp can live (its timeout, plus a slow render)."""
-    return 2 * settings.PAGE_CACHE_SECONDS + 2 * LOCK_SECONDS
+    """Longer than any page stored before a stamp can live: its timeout, a slow render, and
+    as long again for a copy a process holds near (NearPages)."""
+    return 3 * settings.PAGE_CACHE_SECONDS + 2 * LOCK_SECONDS
 
 
 def _now_us() -> int:
@@ -212,15 +213,19 @@ class NearPages:
 
     def __init__(self, budget: int) -> None:
         self.budget, self.size = budget, 0
-        self.pages: OrderedDict[str, tuple[Entry, str]] = OrderedDict()
+        self.pages: OrderedDict[str, tuple[Entry, str, float]] = OrderedDict()
         self.lock = threading.Lock()
 
     def get(self, page: str) -> tuple[Entry | None, str | None]:
         """The page and the shared cache's epoch it was read in (None, None: not held)."""
         kept = self.pages.get(page)
-        if kept is not None and (kept[0].until is None or time.time() < kept[0].until):
-            return kept
-        return None, None
+        if kept is None:
+            return None, None
+        entry, epoch, expires = kept
+        now = time.time()
+        if now >= expires or (entry.until is not None and now >= entry.until):
+            return None, None
+        return entry, epoch
 
     def keep(self, page: str, entry: Entry, epoch: str | None) -> None:
         if epoch is None or isinstance(caches["default"], LocMemCache):
@@ -229,10 +234,12 @@ class NearPages:
             return
         with self.lock:
             self._drop(page)
-            self.pages[page] = (entry, epoch)
+            # No longer than the page could live in the shared cache after it was read there
+            # (so every purge stamp that could concern it is still there to say so).
+            self.pages[page] = (entry, epoch, time.time() + settings.PAGE_CACHE_SECONDS)
             self.size += len(entry.content)
             while self.size > self.budget:
-                _, (oldest, _) = self.pages.popitem(last=False)
+                _, (oldest, _, _) = self.pages.popitem(last=False)
                 self.size -= len(oldest.content)
 
     def drop(self, page: str) -> None:
