@@ -1,6 +1,4 @@
-# Where the application is, and who may purge. newsroom.vcl includes this file by name, so a
-# backend.vcl placed earlier in varnishd's vcl_path replaces this one: `make varnish` writes its
-# own, and a server keeps one in /etc/varnish (see README: A frontend cache on Varnish).
+# Written by deploy/varnish/backend-vcl.sh: where the application is, and who may purge.
 vcl 4.1;
 
 backend default {
@@ -9,9 +7,13 @@ backend default {
     .connect_timeout = 2s;
     .first_byte_timeout = 30s;
     # /healthz answers 503 when the database is down: the backend then counts as sick and
-    # readers get the last good copy of every page (grace) instead of error pages.
+    # readers get the last good copy of every page (grace). X-Forwarded-Proto: the probe
+    # stands for the TLS proxy, so a production app answers instead of redirecting to https.
     .probe = {
-        .request = "GET /healthz HTTP/1.1" "Host: 127.0.0.1" "Connection: close";
+        .request = "GET /healthz HTTP/1.1"
+                   "Host: 127.0.0.1"
+                   "X-Forwarded-Proto: https"
+                   "Connection: close";
         .interval = 2s;
         .timeout = 1s;
         .window = 3;
@@ -19,7 +21,7 @@ backend default {
     }
 }
 
-# Addresses allowed to send `PURGE` with `xkey-purge` (the application's hosts).
+# Addresses allowed to send PURGE with xkey-purge (the application's hosts).
 acl purgers {
     "127.0.0.1";
     "::1";
