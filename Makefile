@@ -74,5 +74,12 @@ test-postgres: lint
 bench: setup
 	DEBUG=1 $(BIN)/python manage.py bench $(BENCH)
 
+# The story, front and archive pages over HTTP (wrk) against nginx serving a file: uncached,
+# through both page caches and through Varnish, and while the newsroom works (README: Over
+# HTTP). Needs wrk and nginx-light; Varnish and Redis when installed. Options through
+# BENCH_HTTP, e.g. `make bench-http BENCH_HTTP="--stories 10000 --json bench-http.json"`.
+bench-http: setup
+	$(BIN)/python -m bench.httpbench $(BENCH_HTTP)
+
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
