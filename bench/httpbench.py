@@ -382,6 +382,9 @@ http {{
             with self.nginx(body) as floor_url:
                 self.say("Measuring (wrk, 16 connections):")
                 floors.append(wrk(floor_url, self.options.seconds, "floor (nginx, static)", "file"))
+                self.say(
+                    f"  floor (nginx, a file)                       {floors[0].rps:>9,.0f} req/s"
+                )
                 self.measure("uncached", app, pages)
         with self.app("locmem", PAGE_CACHE_SECONDS="600") as app:
             self.measure("page cache, local memory", app, pages)
