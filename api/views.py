@@ -23,6 +23,7 @@ from rest_framework.views import APIView
 from articles import workflow
 from articles.models import Article, Correction, Quote, WorkflowEvent
 from articles.story import Story
+from edge import contentkeys
 
 from . import ninjs, serializers
 from .conditional import make_conditional
@@ -38,6 +39,9 @@ class ReadOnlyView(generics.GenericAPIView):
     http_method_names = ["get", "head", "options"]
     pagination_class = None
     last_modified: datetime | None = None
+    # What the answer shows (edge/contentkeys.py; the keys are declared in articles/cachekeys.py).
+    content_keys: tuple[str, ...] = ("names",)
+    shown: list[str] | None = None  # the keys of the rows this answer holds
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
@@ -56,6 +60,8 @@ class ReadOnlyView(generics.GenericAPIView):
         self, request: Request, response: Response, *args: Any, **kwargs: Any
     ) -> Response:
         response = super().finalize_response(request, response, *args, **kwargs)
+        answered = getattr(request, "_request", request)
+        contentkeys.shows(answered, *self.content_keys, *(self.shown or ()))
         return make_conditional(request, response, self.last_modified)
 
 
@@ -77,13 +83,20 @@ class StoryList(ListView):
     serializer_class = serializers.StorySummarySerializer
     filterset_class = StoryFilter
     cursor_ordering = ("-published_at", "-pk")
+    content_keys = ("archive",)
 
     def get_queryset(self) -> QuerySet:
         return published_stories().with_cards().prefetch_related("tags")
 
+    def paginate_queryset(self, queryset: QuerySet) -> list | None:
+        page = super().paginate_queryset(queryset)
+        self.shown = contentkeys.story_keys(page or [])
+        return page
+
 
 class StoryDetailBase(ReadOnlyView):
     lookup_field = "slug"
+    content_keys = ()
 
     def get_queryset(self) -> QuerySet:
         # The page's parts, plus every quote (the page shows only the pull quote, which
@@ -99,6 +112,7 @@ class StoryDetailBase(ReadOnlyView):
     def get_story(self) -> Story:
         story = Story.of(self.get_object())
         self.last_modified = story.article.last_public_change
+        self.shown = contentkeys.story_keys([story.article])
         return story
 
 
@@ -197,6 +211,8 @@ class PersonDetail(ReadOnlyView, generics.RetrieveAPIView):
         person.published_quotes = list(
             published_stories().quotes_by(person).select_related("article")
         )
+        stories = [f"story:{quote.article_id}" for quote in person.published_quotes]
+        self.shown = [f"person:{person.pk}", *stories]
         return person
 
 
@@ -215,6 +231,7 @@ class CorrectionList(ListView):
 
     serializer_class = serializers.CorrectionSerializer
     cursor_ordering = ("-created_at", "-pk")
+    content_keys = ("corrections",)
 
     def get_queryset(self) -> QuerySet:
         return Correction.objects.public()
@@ -230,6 +247,7 @@ class WithdrawalList(ListView):
     serializer_class = serializers.WithdrawalSerializer
     filterset_class = WithdrawalFilter
     cursor_ordering = ("-at", "-pk")
+    content_keys = ("archive",)  # stories leaving the published set
 
     def get_queryset(self) -> QuerySet:
         latest = WorkflowEvent.objects.filter(

@@ -18,6 +18,6 @@ class ArticlesConfig(AppConfig):
 
         revisions.register()
 
-        from . import prerender
+        from . import cachekeys
 
-        prerender.watch()
+        cachekeys.watch()

@@ -108,6 +108,7 @@ class Edit:
     comment: str = ""
     revision: StoryRevision | None = None
     correction: Correction | None = None  # the public note a live story's correction left
+    before: frozenset[str] = frozenset()  # the content keys of the story as it was
 
 
 @contextmanager
@@ -148,9 +149,10 @@ def saving(
         live = locked.is_live
         if live:
             check_public_change(change, correction)
+        before = freshness.before_change(locked)
         article.version = locked.version  # Article.save moves it on from the row's
         article.save()
-        edit = Edit(article, user, change if live else "edit")
+        edit = Edit(article, user, change if live else "edit", before=before)
         yield edit
         if live:
             note = correction if change == CORRECTION else ""
@@ -166,7 +168,7 @@ def _keep(edit: Edit) -> None:
     citations.sync_story_sources(article)
     article.refresh_search_document()
     edit.revision = revisions.record(article, edit.user, edit.action, edit.comment)
-    freshness.story_changed(article)
+    freshness.story_changed(article, edit.before)
 
 
 # -- the same, as calls ------------------------------------------------------------------------

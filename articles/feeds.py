@@ -8,12 +8,14 @@ from typing import Any
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from edge import contentkeys
 
 from .models import Article, Correction, Section
 
@@ -24,7 +26,17 @@ def _stories() -> QuerySet:
     return Article.objects.published().newest_first().with_cards().prefetch_related("tags")
 
 
-class LatestStoriesFeed(Feed):
+class ShowsKeys:
+    """A feed's answer declares its content keys (edge/contentkeys.py)."""
+
+    keys: tuple[str, ...] = ("feeds",)
+
+    def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        contentkeys.shows(request, *self.keys)
+        return super().__call__(request, *args, **kwargs)  # type: ignore[misc]
+
+
+class LatestStoriesFeed(ShowsKeys, Feed):
     """The newest published stories (RSS 2.0)."""
 
     def title(self) -> str:
@@ -80,7 +92,9 @@ class SectionFeed(LatestStoriesFeed):
     url_name = "articles:section_rss"
 
     def get_object(self, request: HttpRequest, slug: str) -> Section:
-        return get_object_or_404(Section, slug=slug)
+        section = get_object_or_404(Section, slug=slug)
+        contentkeys.shows(request, f"section:{section.pk}")
+        return section
 
     def title(self, section: Section) -> str:
         return _("%(section)s — %(site)s") % {
@@ -111,8 +125,10 @@ class SectionAtomFeed(SectionFeed):
         return self.description(section)
 
 
-class CorrectionsFeed(Feed):
+class CorrectionsFeed(ShowsKeys, Feed):
     """Every correction of a published story, newest first."""
+
+    keys = ("corrections",)
 
     link = reverse_lazy("articles:corrections")
     description = gettext_lazy("Corrections to our published stories, newest first.")

@@ -1,18 +1,28 @@
 """What a change to a story does to the copies readers are served, named where it happens.
 
-A save gives the story a new page token (Article.save), so its stored page (articles.prerender)
-is made again when next read. The page cache keeps whole pages of lists, feeds and the API
-that may show the story too: after the commit, it starts a new generation. The workflow and
-the editing service call `story_changed` in each change, so reading one shows its effect.
+The workflow and the editing service call `before_change` when they lock a story and
+`story_changed` in the same transaction once the change is made, so reading one shows its
+effect: the content keys of the story as it was and as it is (articles/cachekeys.py) are
+named as changed (edge/contentkeys.py). The stored story render is retired at once, in the
+transaction; the page cache and the frontend cache purge those keys once it commits. A draft's
+change names no key, so it purges nothing readers are served.
 """
 
 from __future__ import annotations
 
-from edge import pagecache
+from edge import contentkeys
 
+from . import cachekeys
 from .models import Article
 
 
-def story_changed(article: Article) -> None:
-    """Every cached page that may show `article` is rendered again once this commits."""
-    pagecache.bump_on_commit(article._state.db)
+def before_change(article: Article) -> frozenset[str]:
+    """The keys of the story as it stands before a change (nothing, unless readers see it)."""
+    return cachekeys.story_change(article)
+
+
+def story_changed(article: Article, before: frozenset[str] = frozenset()) -> None:
+    """Every copy of a page that shows `article`, before or after this change, is made again
+    once the change commits."""
+    keys = before | cachekeys.story_change(article, was_public=bool(before))
+    contentkeys.changed(keys, using=article._state.db)

@@ -54,6 +54,12 @@ class FrontPage:
             lead_takeaways=_takeaways_without_picture(lead),
         )
 
+    def stories(self) -> list[Article]:
+        """Every story the page shows, once each."""
+        blocks = [story for block in self.sections for story in block.stories]
+        lead = [self.lead] if self.lead is not None else []
+        return [*lead, *self.top_stories, *self.latest, *blocks]
+
 
 @dataclass
 class SectionTop:

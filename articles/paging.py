@@ -92,7 +92,7 @@ def rows_by_key(listed: models.QuerySet, keys: list[Any]) -> list[Any]:
     and with them SQLite walks the whole (status, time) index testing every story against
     the twenty keys (28 ms at 100,000 stories, against 1 ms by key). A story unpublished
     between the two queries can show in that one answer, as it would had the unpublishing
-    come a moment later; the page cache never keeps it (the change starts a new generation).
+    come a moment later; the page cache never keeps it (the change purges the list's keys).
     """
     rows = listed.model._default_manager.filter(pk__in=keys)
     rows.query.select_related = copy.deepcopy(listed.query.select_related)

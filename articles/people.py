@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
+from edge import contentkeys
+
 from . import metadata
 from .models import Article
 
@@ -33,6 +35,8 @@ class PersonView(ListView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         person = self.person
+        stories = [f"story:{quote.article_id}" for quote in context["quotes"]]
+        contentkeys.shows(self.request, f"person:{person.pk}", *stories)
         about = ", ".join(part for part in (person.role, person.organization) if part)
         description = _("What %(name)s said in our stories.") % {"name": person.name}
         context["person"] = person

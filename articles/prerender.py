@@ -11,18 +11,20 @@ related stories, the comment form, messages) is rendered on every request.
 **Exact, by token.** Every story has a random `page_token`. A render is kept with the token
 it was made from and used only while the story still has that token. Every change to
 something the page shows gives the stories that show it a new token, *in the same
-transaction* as the change (`shows()` below wires each model's signals to it; a save of
-the story itself makes one in Article.save). A reader reads the token before the rows it
-renders from, so a render can be older than its token says only if it is kept under a token
-that has already been replaced: it is never used. A new random token can never equal an old
-one, so a save that writes back a token read earlier cannot revive an old render.
+transaction* as the change: every change names the content keys it touches
+(articles/cachekeys.py), and `stale_for` gives the stories those keys name a new token at
+once (a save of the story itself makes one in Article.save). A reader reads the token
+before the rows it renders from, so a render can be older than its token says only if it
+is kept under a token that has already been replaced: it is never used. A new random token
+can never equal an old one, so a save that writes back a token read earlier cannot revive an
+old render.
 
 `key` holds what else the HTML depends on — the code (a deploy re-renders), the language and
 time zone, and the address the site was reached at (the metadata's absolute URLs) — so a
 render made for another of them is made again.
 
-Code that changes rows a story page shows with QuerySet.update() (which sends no signal) calls
-`stale()` itself, like the page cache's bump_on_commit().
+Code that changes rows a story page shows with QuerySet.update() (which sends no signal) names
+the keys itself (`edge.contentkeys.changed`), or calls `stale()`.
 """
 
 from __future__ import annotations
@@ -35,9 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import DatabaseError, connections, models, transaction
-from django.db.models.signals import m2m_changed, post_save, pre_delete
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix
@@ -45,22 +45,12 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from edge.pagecache import not_a_login, release
-from sources.models import Person, Source
+from edge.pagecache import release
 
 from . import metadata
 from .models import (
     Article,
-    Byline,
-    Claim,
-    Correction,
-    ImpactItem,
-    KeyTakeaway,
-    Quote,
-    Section,
     StoryRender,
-    StorySource,
-    Tag,
 )
 from .models.article import new_page_token
 from .story import Story
@@ -208,93 +198,12 @@ def stale(stories: models.QuerySet) -> None:
     stories.update(page_token=new_page_token())
 
 
-def stories_of_part(part: Any) -> models.QuerySet:
-    """The story a part (a row with an article_id) belongs to."""
-    return Article.objects.filter(pk=part.article_id)
+STORY_KEYS = ("story:", "thread:")
 
 
-# The stories whose pages show a row: story parts by their article_id, shared records by a join.
-StoriesOf = Callable[[Any], models.QuerySet]
-
-
-def shows(
-    model: type[models.Model],
-    stories_of: StoriesOf = stories_of_part,
-    when: Callable[[Any, bool, Any], bool] | None = None,
-) -> None:
-    """Stale the stories `stories_of(row)` on every save of a `model` row (for which `when`,
-    if given, says the save matters: the page cache's tests, newsroom/wiring.py) and before
-    every delete of one."""
-    label = model._meta.label
-
-    def saved(sender: Any, instance: Any, created: bool = False, **kwargs: Any) -> None:
-        if when is None or when(instance, created, kwargs.get("update_fields")):
-            stale(stories_of(instance))
-
-    def deleting(sender: Any, instance: Any, **kwargs: Any) -> None:
-        stale(stories_of(instance))
-
-    post_save.connect(saved, sender=model, weak=False, dispatch_uid=f"prerender:save:{label}")
-    # Before the delete: afterwards a shared record's links to its stories are gone.
-    pre_delete.connect(deleting, sender=model, weak=False, dispatch_uid=f"prerender:del:{label}")
-
-
-def shows_links(
-    through: type[models.Model],
-    stories_of: StoriesOf,
-    stories_linked: Callable[[Any, set[Any] | None], models.QuerySet],
-) -> None:
-    """Stale stories when links of a many-to-many field change. From the field's side,
-    `stories_of(row)`; from the other side, `stories_linked(other_row, pks)` with the pks of
-    the rows whose links changed, or None for a clear (handled before it happens, while the
-    links still say which stories)."""
-
-    def linked(sender: Any, instance: Any, action: str, reverse: bool, **kwargs: Any) -> None:
-        if action not in ("post_add", "post_remove", "pre_clear"):
-            return
-        if not reverse:
-            stale(stories_of(instance))
-        else:
-            stale(stories_linked(instance, kwargs.get("pk_set")))
-
-    m2m_changed.connect(
-        linked, sender=through, weak=False, dispatch_uid=f"prerender:m2m:{through._meta.label}"
-    )
-
-
-def watch() -> None:
-    """What a story's page shows: its parts, and the shared records they point at."""
-    for part in (Byline, KeyTakeaway, ImpactItem, Correction, Claim, Quote, StorySource):
-        shows(part)
-    # A source shows in its stories' lists (every cited source is kept in the list).
-    shows(Source, lambda source: Article.objects.filter(source_entries__source=source))
-    shows(Person, lambda person: Article.objects.filter(quotes__speaker=person))
-    shows_links(Claim.sources.through, stories_of_part, _citing)
-    shows(Section, lambda section: Article.objects.filter(section=section))
-    shows(Tag, lambda tag: Article.objects.filter(tags=tag))
-    user_model = get_user_model()
-    shows(
-        user_model,
-        lambda user: Article.objects.filter(bylines__author=user),
-        not_a_login,
-    )
-    shows(
-        Article._meta.get_field("lead_image").related_model,
-        lambda image: Article.objects.filter(lead_image=image),
-    )
-    shows_links(
-        Article.tags.through, lambda article: Article.objects.filter(pk=article.pk), _tagged
-    )
-
-
-def _citing(source: Any, claim_pks: set[Any] | None) -> models.QuerySet:
-    """The stories whose claims a source was given to (or, for a clear, still cites)."""
-    if claim_pks is None:
-        return Article.objects.filter(claims__sources=source)
-    return Article.objects.filter(claims__pk__in=claim_pks)
-
-
-def _tagged(tag: Any, article_pks: set[Any] | None) -> models.QuerySet:
-    if article_pks is None:
-        return Article.objects.filter(tags=tag)
-    return Article.objects.filter(pk__in=article_pks)
+def stale_for(keys: frozenset[str], alias: str) -> None:
+    """A change named `keys` (edge/contentkeys.py; the declaration is articles/cachekeys.py):
+    the stories whose page or thread they name are rendered again, from this transaction on."""
+    pks = {int(key.split(":", 1)[1]) for key in keys if key.startswith(STORY_KEYS)}
+    if pks:
+        stale(Article.objects.using(alias).filter(pk__in=pks))

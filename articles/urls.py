@@ -2,6 +2,10 @@ from django.contrib.sitemaps.views import index, sitemap
 from django.urls import path, re_path
 
 from . import feeds, people, sitemaps, views
+from .cachekeys import shows_keys, sitemap_keys
+
+index = shows_keys(sitemap_keys)(index)
+sitemap = shows_keys(sitemap_keys)(sitemap)
 
 app_name = "articles"
 

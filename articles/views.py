@@ -13,9 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 from django_filters.views import FilterView
 
+from edge import contentkeys
 from staff.names import display_name
 
-from . import metadata, paging, prerender
+from . import cachekeys, metadata, paging, prerender
 from .filters import ArchiveFilter
 from .front import FrontPage, SectionTop
 from .models import Article, Correction, PreviewLink, Section
@@ -40,6 +41,7 @@ def render_story(request: HttpRequest, article: Article, preview: bool = False) 
     else:
         page = prerender.page_for(request, article)
         related = related_stories(article, page.tag_ids)
+        contentkeys.shows(request, *cachekeys.story_page(article, page.tag_ids))
     context = {"article": article, "page": page, "related": related, "preview": preview}
     response = render(request, "articles/story.html", context)
     if preview:
@@ -50,7 +52,9 @@ def render_story(request: HttpRequest, article: Article, preview: bool = False) 
 
 
 def front_page(request: HttpRequest) -> HttpResponse:
-    context = {"front": FrontPage.build(), "page_meta": metadata.for_front(request)}
+    front = FrontPage.build()
+    contentkeys.shows(request, "front", *contentkeys.story_keys(front.stories()))
+    context = {"front": front, "page_meta": metadata.for_front(request)}
     return render(request, "articles/front.html", context)
 
 
@@ -62,6 +66,7 @@ def story(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:
+    contentkeys.shows(request, "robots")
     sitemaps = [
         request.build_absolute_uri(reverse(name))
         for name in ("articles:sitemap", "articles:news_sitemap")
@@ -97,8 +102,15 @@ class StoryListView(CountedUpToALimit, ListView):
     def description(self) -> str:
         return ""
 
+    def list_key(self) -> str:
+        """The content key of the record whose stories the list shows."""
+        raise NotImplementedError
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        contentkeys.shows(
+            self.request, self.list_key(), *contentkeys.story_keys(context["stories"])
+        )
         context["title"] = self.title()
         context["page_meta"] = metadata.for_listing(
             self.request, self.title(), self.description(), context["page_obj"]
@@ -113,6 +125,9 @@ class SectionView(StoryListView):
 
     def title(self) -> str:
         return self.section.name
+
+    def list_key(self) -> str:
+        return f"section:{self.section.pk}"
 
     def description(self) -> str:
         return self.section.description or str(
@@ -142,6 +157,9 @@ class TagView(StoryListView):
     def title(self) -> str:
         return self.tag.name
 
+    def list_key(self) -> str:
+        return f"tag:{self.tag.pk}"
+
     def description(self) -> str:
         return str(_("Stories tagged %(tag)s.") % {"tag": self.tag.name})
 
@@ -156,6 +174,9 @@ class AuthorView(StoryListView):
 
     def title(self) -> str:
         return display_name(self.author)
+
+    def list_key(self) -> str:
+        return f"author:{self.author.pk}"
 
     def description(self) -> str:
         return str(_("Stories by %(name)s.") % {"name": self.title()})
@@ -175,6 +196,8 @@ class ArchiveView(CountedUpToALimit, FilterView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        stories = contentkeys.story_keys(context["stories"])
+        contentkeys.shows(self.request, "archive", "names", *stories)
         title = _("Archive")
         context["page_meta"] = metadata.for_listing(
             self.request,
@@ -204,6 +227,7 @@ def shared_preview(request: HttpRequest, pk: int, token: str) -> HttpResponse:
 
 def corrections(request: HttpRequest) -> HttpResponse:
     """Every correction of a published story, newest first."""
+    contentkeys.shows(request, "corrections")
     page = Paginator(Correction.objects.public(), CORRECTIONS_PER_PAGE).get_page(
         request.GET.get("page")
     )

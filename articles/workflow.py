@@ -266,11 +266,12 @@ def submit(article: Article, user: Any, note: str = "") -> WorkflowEvent:
     """Send a draft to the editors' review queue, with an optional note to them."""
     with transaction.atomic():
         locked = _lock(article)
+        before = freshness.before_change(locked)
         _check(user, SUBMIT, locked)
         event = _move(locked, user, SUBMIT, note=_note(note))
         revisions.record(locked, user, SUBMIT, event.note)
         notifications.queue(event)  # the editors, with the note
-        freshness.story_changed(locked)
+        freshness.story_changed(locked, before)
     _refresh(article, locked)
     return event
 
@@ -279,11 +280,12 @@ def send_back(article: Article, user: Any, note: str) -> WorkflowEvent:
     """Return a story in review to its author as a draft, with the editor's note."""
     with transaction.atomic():
         locked = _lock(article)
+        before = freshness.before_change(locked)
         _check(user, SEND_BACK, locked)
         event = _move(locked, user, SEND_BACK, note=_note(note, required=True))
         revisions.record(locked, user, SEND_BACK, event.note)
         notifications.queue(event)  # the authors, with the note
-        freshness.story_changed(locked)
+        freshness.story_changed(locked, before)
     _refresh(article, locked)
     return event
 
@@ -313,6 +315,7 @@ def publish(
     _check_time(at, now)
     with transaction.atomic():
         locked = _lock(article)
+        before = freshness.before_change(locked)
         _check(user, PUBLISH, locked)
         versions.check(locked, expected_version, versions.REVIEW_AGAIN)
         locked.published_at = at or now
@@ -322,7 +325,7 @@ def publish(
         locked.refresh_search_document()
         revisions.record(locked, user, PUBLISH)
         notifications.queue(event)  # the authors
-        freshness.story_changed(locked)
+        freshness.story_changed(locked, before)
     _refresh(article, locked)
     return event
 
@@ -339,6 +342,7 @@ def reschedule(
     _check_time(at, now)
     with transaction.atomic():
         locked = _lock(article)
+        before = freshness.before_change(locked)
         _check(user, RESCHEDULE, locked)
         versions.check(locked, expected_version, versions.REVIEW_AGAIN)
         if locked.first_published_at == locked.published_at:  # never live yet
@@ -347,7 +351,7 @@ def reschedule(
         event = _move(locked, user, RESCHEDULE, scheduled_for=at)
         revisions.record(locked, user, RESCHEDULE)
         notifications.queue(event)  # the authors
-        freshness.story_changed(locked)
+        freshness.story_changed(locked, before)
     _refresh(article, locked)
     return event
 
@@ -356,13 +360,14 @@ def unpublish(article: Article, user: Any, note: str) -> WorkflowEvent:
     """Take a published (or scheduled) story off the site at once, back to draft."""
     with transaction.atomic():
         locked = _lock(article)
+        before = freshness.before_change(locked)
         _check(user, UNPUBLISH, locked)
         note = _note(note, required=True)
         locked.published_at = None
         event = _move(locked, user, UNPUBLISH, note=note)
         revisions.record(locked, user, UNPUBLISH, note)
         notifications.queue(event)  # the authors, with the note
-        freshness.story_changed(locked)
+        freshness.story_changed(locked, before)
     _refresh(article, locked)
     return event
 

@@ -13,9 +13,11 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import BaseCache
 from django.core.cache import cache as shared_cache
 from django.http import HttpRequest
 
+from edge import failopen
 from edge.clients import client_ip
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -53,7 +55,9 @@ def hit(address: str | None) -> Verdict:
     """Count one comment from this client; refuse it once the limit for the period is used.
 
     A fixed window per period: cache.add starts the count and cache.incr bumps it, both atomic
-    in every cache Django ships (and in Redis across worker processes).
+    in every cache Django ships (and in Redis across worker processes). While the shared cache
+    is down, each process counts in its own memory: a looser limit, never none (and every
+    comment waits for moderation anyway).
     """
     limit, period = settings.COMMENTS_RATE_LIMIT, settings.COMMENTS_RATE_PERIOD
     if limit <= 0 or period <= 0:
@@ -61,12 +65,19 @@ def hit(address: str | None) -> Verdict:
     now = time.time()
     window = int(now // period)
     key = f"comments:rate:{bucket(address)}:{window}"
-    shared_cache.add(key, 0, timeout=period + 1)
     try:
-        count = shared_cache.incr(key)
-    except ValueError:  # evicted between add and incr: start again
-        shared_cache.add(key, 1, timeout=period + 1)
-        count = 1
+        count = _count(failopen.local_stand_in(shared_cache), key, period)
+    except failopen.CacheDown:  # it went down just now
+        count = _count(failopen.local_stand_in(shared_cache), key, period)
     if count <= limit:
         return Verdict(allowed=True)
     return Verdict(allowed=False, retry_after=max(1, math.ceil((window + 1) * period - now)))
+
+
+def _count(counts: BaseCache, key: str, period: int) -> int:
+    counts.add(key, 0, timeout=period + 1)
+    try:
+        return counts.incr(key)
+    except ValueError:  # evicted between add and incr: start again
+        counts.add(key, 1, timeout=period + 1)
+        return 1

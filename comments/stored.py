@@ -15,6 +15,7 @@ from typing import Any
 from django.template.loader import render_to_string
 
 from articles.models import Article
+from edge.contentkeys import Event
 
 from . import closing
 from .models import Comment
@@ -34,11 +35,9 @@ def thread_state(article: Article) -> str:
     return "open" if closing.is_open(article) else "closed"
 
 
-def is_public_change(comment: Comment, created: bool, update_fields: Any) -> bool:
-    """A new comment waits for moderation (pages unchanged); any later change is a decision."""
-    return not created or comment.status == comment.Status.APPROVED
-
-
-def story_slug(comment: Comment) -> str | None:
-    """The address of the story whose thread the comment is in (None once it is gone)."""
-    return Article.objects.filter(pk=comment.article_id).values_list("slug", flat=True).first()
+def thread_keys(comment: Comment, event: Event) -> list[str]:
+    """The content keys a comment's change touches: its story's thread, on a decision or a
+    delete. A new comment waits for moderation, so it touches nothing readers see."""
+    if event.kind == "save" and event.created and comment.status != comment.Status.APPROVED:
+        return []
+    return [f"thread:{comment.article_id}"]

@@ -1,64 +1,80 @@
-"""The page cache: whole public pages for anonymous readers, invalidated exactly.
+"""The page cache: whole public answers for anonymous readers, purged by content key.
 
-A page is stored in Django's cache (local memory by default, Redis when REDIS_URL is set)
-under a key made of:
+A page is stored in Django's cache (local memory by default, Redis when REDIS_URL is set, a
+cache that fails open: edge/failopen.py) under its address — the release (a digest of the
+project's code, so a deploy never serves pages the old code rendered), the language, and the
+whole absolute address. With it are kept the **content keys** the page shows
+(edge/contentkeys.py: `story:12`, `front`, `tag:5`... and `all`), declared by the view that
+rendered it, and the value of the **purge clock** when its render began.
 
-- the **content generation**, a random token replaced — after the transaction commits — by
-  every save or delete of a model whose rows any page shows (watch(); the project's wiring,
-  newsroom/wiring.py, names those models), and by every change to their many-to-many links.
-  A page stored under an older token is never read again, so every page (story, lists,
-  feeds, sitemaps, API) changes at once, with no timeout involved.
-  Bumping after the commit means a rolled-back change bumps nothing, and a reader who renders
-  between the write and the commit stores under the old token, which dies with the commit.
-- for a story page, the story's **thread token**, replaced after every moderation decision on
-  one of its comments: a comment shows only on its story's page, so approving one re-renders
-  that page alone, not the whole site;
-- the **next scheduled publication** (declared by the wiring; one query per generation, and
-  again each time one passes): a page cached before a scheduled story's time is keyed by
-  that time, so the first request after it renders afresh — scheduled stories appear on
-  time with no cron job.
-- the **release** (a digest of the project's code and templates), so a deploy never serves
-  pages rendered by the previous code from a shared Redis;
-- the language and the absolute address (scheme, host, path and query string).
+**Purged by key, exactly.** After a change commits, `purge(keys)` moves the purge clock on
+and stamps each key with the new value. A page is served only while none of its keys carries
+a stamp later than the clock it was born under; so a change shows on the next request, and
+only on the pages that show what it touched (a draft's save names no key and purges nothing).
+A reader who renders between a write and its commit read the clock before the purge, so the
+page they store is born stale and never served. Stamps outlive every page stored before them
+(STAMP_SECONDS), so a missing stamp means "never purged while any page now stored lived".
+The clock starts from the time in microseconds, so a clock the cache lost never goes back.
 
-Only GET and HEAD requests of readers (no session cookie, no messages cookie, no
-Authorization header) for the views the wiring declares are looked up, and only 200 responses
-that set no cookie and are not private or no-store are stored. Anything else — staff, POSTs,
-previews, the comment form and its token endpoint, the admin, /healthz — passes straight
-through. Public pages also get an ETag and `Cache-Control: no-cache`, so browsers and proxies
-revalidate (a 304 costs nothing) and a withdrawal is never hidden by a copy kept downstream.
+**One round trip.** A hit is one `get_many` (an MGET in Redis): the page, the clock, and the
+stamps of the keys this process last saw on that address. Only a page whose keys changed since
+costs a second one.
 
-Signals carry the bumps, so code that changes rows readers see with QuerySet.update() alone
-(which sends none) must call bump_on_commit() itself; today every such update() sits beside a
-save() of the same story in the same transaction.
+**The clock.** A page also keeps the time the clock next changes a page by itself (a
+scheduled story goes live, a pin ends: `declare(next_change=...)`) and is not served after it.
 
-PAGE_CACHE_SECONDS bounds how long an entry is kept (memory, and the rare change that follows
+**No stampede.** On a miss, the first request takes a short lock and renders; the others wait
+(up to STAMPEDE_WAIT_SECONDS) for its page instead of rendering the same page at once.
+
+**Downstream.** Every public answer carries `xkey: <keys>` and `Surrogate-Control:
+max-age=FRONTEND_CACHE_SECONDS` for the frontend cache (Varnish, deploy/varnish/; a CDN with
+key purges), which edge/frontend.py purges by the same keys, and `Cache-Control: no-cache` with
+an ETag for browsers, so a withdrawal is never hidden by a copy kept downstream.
+
+Only GET and HEAD requests of readers (no session cookie, no messages cookie, no Authorization
+header) for the views the wiring declares are looked up, and only 200 responses that set no
+cookie, are not private or no-store, and declared their keys are stored. Anything else —
+staff, POSTs, previews, the comment form and its token endpoint, the admin, /healthz —
+passes straight through.
+
+PAGE_CACHE_SECONDS bounds how long a page is kept (memory, and the rare change that follows
 only the clock: comments closing after COMMENTS_CLOSE_AFTER_DAYS, the two-day news sitemap);
-0 switches the cache off.
+0 switches the cache off (the keys are still declared, for the frontend cache).
 """
 
 from __future__ import annotations
 
 import hashlib
-import uuid
+import logging
+import threading
+import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from functools import cache as once
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.db import models, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe, quote_etag
 from django.utils.translation import get_language
+
+from . import contentkeys, failopen
+
+logger = logging.getLogger(__name__)
+
+CLOCK = "pc:clock"
+NEXT_CHANGE = "pc:next"
+SCHEDULE = "schedule"  # the content key of "when the clock next changes a page"
+STAMPEDE_WAIT_SECONDS = 3.0
+STAMPEDE_POLL_SECONDS = 0.05
+LOCK_SECONDS = 30  # a render that takes longer than a worker's timeout lets the next one try
+MEMO_SIZE = 10_000
 
 
 @dataclass
@@ -68,8 +84,6 @@ class Declared:
 
     # The views whose anonymous GET answers are the same for every reader.
     views: frozenset[str] = frozenset()
-    # Views whose pages also follow a thread token: view name → the URL argument naming it.
-    thread_views: dict[str, str] = field(default_factory=dict)
     # When the next change that only the clock makes is due (a scheduled story going live).
     next_change: Callable[[], datetime | None] = lambda: None
 
@@ -77,138 +91,72 @@ class Declared:
 declared = Declared()
 
 
-def declare(
-    views: frozenset[str],
-    thread_views: dict[str, str],
-    next_change: Callable[[], datetime | None],
-) -> None:
-    """Cache the answers of `views`, key `thread_views` by their thread token too, and key
-    every page by `next_change()`, so the first request after it renders afresh."""
+def declare(views: frozenset[str], next_change: Callable[[], datetime | None]) -> None:
+    """Cache the answers of `views`, and serve none after `next_change()`."""
     declared.views = frozenset(views)
-    declared.thread_views = dict(thread_views)
     declared.next_change = next_change
 
 
-def not_a_login(user: Any, created: bool, update_fields: Any) -> bool:
-    """Logging in stamps last_login; a byline's name is what pages show of a user."""
-    return update_fields is None or set(update_fields) != {"last_login"}
+class Entry(NamedTuple):
+    content: bytes
+    headers: list[tuple[str, str]]
+    keys: tuple[str, ...]
+    born: int  # the purge clock when the render began
+    until: float | None  # when the clock changes the page by itself (a timestamp)
 
 
-GENERATION_KEY = "pagecache:generation"
-NO_SCHEDULE = "none"
+# -- purging ---------------------------------------------------------------------------------
 
 
-# -- the generation -----------------------------------------------------------------------------
+def stamp_key(key: str) -> str:
+    return f"pc:k:{key}"
 
 
-def generation() -> str:
-    """The current content generation (made on first use, or after the cache lost it)."""
-    token = cache.get(GENERATION_KEY)
-    if token is None:
-        fresh = uuid.uuid4().hex
-        cache.add(GENERATION_KEY, fresh, timeout=None)  # the first to add wins
-        token = cache.get(GENERATION_KEY) or fresh
-    return token
+def stamp_seconds() -> int:
+    """Longer than any page stored before a stamp can live (its timeout, plus a slow render)."""
+    return 2 * settings.PAGE_CACHE_SECONDS + 2 * LOCK_SECONDS
 
 
-def bump() -> None:
-    """Start a new generation: every page stored so far is no longer read.
-
-    A fresh random token rather than a counter, so a cache that lost the key (eviction,
-    restart) can never come back to a token that old entries were stored under.
-    """
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+def _now_us() -> int:
+    return int(time.time() * 1_000_000)
 
 
-def bump_on_commit(using: str | None = None) -> None:
-    transaction.on_commit(bump, using=using)
+def _tick() -> int:
+    """Move the purge clock on; a clock the cache lost starts again from the time."""
+    try:
+        return cache.incr(CLOCK)
+    except ValueError:
+        cache.add(CLOCK, _now_us(), timeout=None)
+        return cache.incr(CLOCK)
 
 
-def thread_token(slug: str) -> str:
-    """The current token of a story's comment thread (made on first use, like generation()).
-
-    It lives as long as a page does: any address that looks like a story's makes one, so
-    tokens that never expired would let requests for made-up slugs fill the cache. A token
-    that expires is replaced by a new random one, so the pages stored under it are never
-    read again: the only cost is a render.
-    """
-    key = f"pagecache:thread:{slug}"
-    token = cache.get(key)
-    if token is None:
-        cache.add(key, uuid.uuid4().hex, timeout=settings.PAGE_CACHE_SECONDS)
-        token = cache.get(key) or uuid.uuid4().hex
-    return token
+_undelivered: set[str] = set()
+_undelivered_lock = threading.Lock()
 
 
-def _bump_site(instance: Any, using: str | None) -> None:
-    bump_on_commit(using)
+def purge(keys: frozenset[str]) -> None:
+    """Pages showing any of `keys` are not served again (contentkeys calls this after each
+    commit). Keys the cache could not take are kept and delivered once it answers again."""
+    with _undelivered_lock:
+        keys = frozenset(keys | _undelivered)
+        _undelivered.clear()
+    try:
+        stamp = _tick()
+        failed = cache.set_many({stamp_key(key): stamp for key in keys}, stamp_seconds())
+    except failopen.CacheDown:
+        failed = list(keys)
+    if failed:
+        with _undelivered_lock:
+            _undelivered.update(keys)
+        logger.warning("page cache unreachable: %d content keys wait to be purged", len(keys))
 
 
-def bump_thread_of(story_slug: Callable[[Any], str | None]) -> Callable[[Any, str | None], None]:
-    """A bump for rows that show on one story's page: after the commit, a new thread token
-    for the story `story_slug(row)` names (None: the story is gone, nothing to do)."""
-
-    def bump(instance: Any, using: str | None) -> None:
-        def bump_thread() -> None:
-            slug = story_slug(instance)
-            if slug is not None:
-                cache.set(f"pagecache:thread:{slug}", uuid.uuid4().hex, settings.PAGE_CACHE_SECONDS)
-
-        transaction.on_commit(bump_thread, using=using)
-
-    return bump
+def deliver_waiting_purges() -> None:
+    if _undelivered and not failopen.is_down(cache):
+        purge(frozenset())
 
 
-def watch(
-    model: type[models.Model],
-    when: Callable[[Any, bool, Any], bool] | None = None,
-    bump: Callable[[Any, str | None], None] = _bump_site,
-) -> None:
-    """Call `bump` (by default: a new generation, after the commit) on any save of `model`
-    for which `when`, if given, says the save changes what readers see, on any delete, and
-    on any change of its m2m links."""
-    label = model._meta.label
-
-    def saved(sender: Any, instance: Any, created: bool = False, **kwargs: Any) -> None:
-        if when is None or when(instance, created, kwargs.get("update_fields")):
-            bump(instance, kwargs.get("using"))
-
-    def deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
-        bump(instance, kwargs.get("using"))
-
-    def linked(sender: Any, instance: Any, action: str, **kwargs: Any) -> None:
-        if action.startswith("post_"):
-            bump(instance, kwargs.get("using"))
-
-    post_save.connect(saved, sender=model, weak=False, dispatch_uid=f"pagecache:save:{label}")
-    post_delete.connect(deleted, sender=model, weak=False, dispatch_uid=f"pagecache:del:{label}")
-    for link in model._meta.local_many_to_many:
-        m2m_changed.connect(
-            linked,
-            sender=link.remote_field.through,
-            weak=False,
-            dispatch_uid=f"pagecache:m2m:{label}.{link.name}",
-        )
-
-
-# -- the key --------------------------------------------------------------------------------
-
-
-def next_publication(token: str) -> str:
-    """When the next scheduled story goes live (a timestamp), or NO_SCHEDULE.
-
-    Stored beside the generation it was computed in (scheduling a story is a change, so it
-    starts a new generation); computed again only once that time has passed.
-    """
-    key = f"pagecache:next:{token}"
-    now = timezone.now().timestamp()
-    stored = cache.get(key)
-    if stored is not None and (stored == NO_SCHEDULE or float(stored) > now):
-        return stored
-    upcoming = declared.next_change()
-    value = NO_SCHEDULE if upcoming is None else repr(upcoming.timestamp())
-    cache.set(key, value, settings.PAGE_CACHE_SECONDS)
-    return value
+# -- the key and the entry -----------------------------------------------------------------------
 
 
 def release() -> str:
@@ -236,14 +184,78 @@ def _code_digest() -> str:
 
 
 def page_key(request: HttpRequest) -> str:
-    token = generation()
-    scheduled = next_publication(token)
-    match = request.resolver_match
-    thread = ""
-    if match is not None and match.view_name in declared.thread_views:
-        thread = thread_token(match.kwargs[declared.thread_views[match.view_name]])
     address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()[:32]
-    return f"pagecache:page:{release()}:{token}:{thread}:{scheduled}:{get_language()}:{address}"
+    return f"pc:p:{release()}:{get_language()}:{address}"
+
+
+# The keys this process last saw on each address, so a hit asks for their stamps with the page.
+_memo: dict[str, tuple[str, ...]] = {}
+
+
+def _remember(page: str, keys: tuple[str, ...]) -> None:
+    if len(_memo) >= MEMO_SIZE:
+        _memo.clear()
+    _memo[page] = keys
+
+
+def _is_fresh(entry: Entry, stamps: dict[str, Any]) -> bool:
+    if entry.until is not None and time.time() >= entry.until:
+        return False
+    return all(stamps.get(stamp_key(key), 0) <= entry.born for key in entry.keys)
+
+
+class Lookup(NamedTuple):
+    entry: Entry | None
+    clock: int
+
+
+def lookup(page: str) -> Lookup:
+    """The fresh page stored at `page` (or None) and the purge clock, in one round trip when
+    this process has seen the page's keys before."""
+    known = _memo.get(page, ())
+    found = cache.get_many([page, CLOCK, *(stamp_key(key) for key in known)])
+    clock = found.get(CLOCK)
+    if clock is None:
+        cache.add(CLOCK, _now_us(), timeout=None)
+        clock = cache.get(CLOCK) or 0
+    entry = found.get(page)
+    if entry is None:
+        return Lookup(None, clock)
+    entry = Entry(*entry)
+    if entry.keys != known:
+        _remember(page, entry.keys)
+        found.update(cache.get_many([stamp_key(key) for key in entry.keys]))
+    return Lookup(entry if _is_fresh(entry, found) else None, clock)
+
+
+def next_change_time(clock: int) -> float | None:
+    """When the clock next changes a page (a timestamp), kept until a change names SCHEDULE."""
+    found = cache.get_many([NEXT_CHANGE, stamp_key(SCHEDULE)])
+    kept = found.get(NEXT_CHANGE)
+    if kept is not None:
+        born, moment = kept
+        fresh = found.get(stamp_key(SCHEDULE), 0) <= born
+        if fresh and (moment is None or moment > time.time()):
+            return moment
+    upcoming = declared.next_change()
+    moment = None if upcoming is None else upcoming.timestamp()
+    cache.set(NEXT_CHANGE, (clock, moment), settings.PAGE_CACHE_SECONDS)
+    return moment
+
+
+def _wait_for(page: str, lock: str) -> Entry | None:
+    """Another request is rendering `page`: wait for it, briefly."""
+    deadline = time.monotonic() + STAMPEDE_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(STAMPEDE_POLL_SECONDS)
+        found = cache.get_many([page, lock])
+        if page in found:
+            entry = lookup(page).entry
+            if entry is not None:
+                return entry
+        if lock not in found:
+            return None  # it finished without a page to keep (a 404, a cookie...)
+    return None
 
 
 # -- the middleware ---------------------------------------------------------------------------
@@ -269,8 +281,16 @@ def is_storable(response: HttpResponse) -> bool:
     return not directives & {"private", "no-store"}
 
 
+def _served(entry: Entry) -> HttpResponse:
+    response = HttpResponse(entry.content)
+    for name, value in entry.headers:
+        response[name] = value
+    response._page_cache_hit = True
+    return response
+
+
 class PageCacheMiddleware:
-    """Serve and store reader pages (process_view), validate and store answers (__call__).
+    """Serve and store reader pages (process_view), label and store answers (__call__).
 
     It sits near the top of MIDDLEWARE so it sees the answer as the inner middleware left it
     (cookies set, session used); a stored page is handed back from process_view, before the
@@ -292,18 +312,20 @@ class PageCacheMiddleware:
             request._page_cache = "personal"
             return None
         request._page_cache = "public"
-        if settings.PAGE_CACHE_SECONDS <= 0:
+        if settings.PAGE_CACHE_SECONDS <= 0 or failopen.is_down(cache):
             return None
-        request._page_cache_key = key = page_key(request)
-        entry = cache.get(key)
-        if entry is None:
+        deliver_waiting_purges()
+        page = page_key(request)
+        found = lookup(page)
+        if found.entry is not None:
+            return _served(found.entry)
+        request._page_cache_miss = (page, found.clock)
+        lock = f"pc:l:{page}"
+        if cache.add(lock, 1, LOCK_SECONDS) or failopen.is_down(cache):
+            request._page_cache_lock = lock
             return None
-        content, headers = entry
-        response = HttpResponse(content)
-        for name, value in headers:
-            response[name] = value
-        response._page_cache_hit = True
-        return response
+        entry = _wait_for(page, lock)
+        return _served(entry) if entry is not None else None
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
@@ -314,17 +336,38 @@ class PageCacheMiddleware:
             return response
         if kind != "public":
             return response
-        if not getattr(response, "_page_cache_hit", False):
-            if not is_storable(response):
-                return response
-            if not response.has_header("ETag"):
-                response["ETag"] = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
-            patch_cache_control(response, no_cache=True)
-            key = getattr(request, "_page_cache_key", None)
-            if key is not None and request.method == "GET":
-                entry = (response.content, list(response.items()))
-                cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+        try:
+            if not getattr(response, "_page_cache_hit", False) and is_storable(response):
+                self._label_and_keep(request, response)
+        finally:
+            lock = getattr(request, "_page_cache_lock", None)
+            if lock is not None:
+                cache.delete(lock)
+        if not response.has_header("ETag"):
+            return response
         last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
         return get_conditional_response(
             request, etag=response["ETag"], last_modified=last_modified, response=response
         )
+
+    def _label_and_keep(self, request: HttpRequest, response: HttpResponse) -> None:
+        """Give a rendered public answer its ETag, its keys for the frontend cache, and keep it."""
+        if not response.has_header("ETag"):
+            response["ETag"] = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
+        patch_cache_control(response, no_cache=True)
+        shown = contentkeys.shown(request)
+        if not shown:
+            # Nothing would ever purge it: neither we nor the frontend cache may keep it.
+            logger.warning("%s declared no content keys; not cached", request.path)
+            return
+        keys = tuple(sorted(shown | {contentkeys.ALL}))
+        response["xkey"] = " ".join(keys)
+        response["Surrogate-Control"] = f"max-age={settings.FRONTEND_CACHE_SECONDS}"
+        miss = getattr(request, "_page_cache_miss", None)
+        if miss is None or request.method != "GET":
+            return
+        page, clock = miss
+        entry = Entry(response.content, list(response.items()), keys, clock, None)
+        entry = entry._replace(until=next_change_time(clock))
+        cache.set(page, tuple(entry), settings.PAGE_CACHE_SECONDS)
+        _remember(page, keys)

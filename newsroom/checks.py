@@ -65,7 +65,7 @@ def check_sqlite_deployment(app_configs: Any = None, **kwargs: Any) -> list:
 
 def page_cache_messages(seconds: int, cache_backend: str, workers: int) -> list:
     """A page cache in each process's own memory goes stale in the others: a change made
-    in one process bumps only that process's generation."""
+    in one process purges only that process's pages."""
     if seconds <= 0 or workers <= 1 or not cache_backend.endswith("LocMemCache"):
         return []
     return [

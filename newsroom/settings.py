@@ -60,6 +60,9 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # runserver leaves static files to WhiteNoise too, as in production: a path such as
+    # /static/../newsroom/settings.py is a 404, not the development handler's 500.
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "crispy_forms",
@@ -226,10 +229,11 @@ if CACHE_URL:
         raise ImproperlyConfigured("CACHE_URL must be a redis://, rediss:// or unix:// URL.")
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Fails open: with Redis down or slow the site serves uncached (edge/failopen.py).
+            "BACKEND": "edge.failopen.FailOpenRedisCache",
             "LOCATION": CACHE_URL,
-            # Fail fast (and let /healthz say so) instead of hanging a worker on a dead cache.
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            # Fail fast instead of holding a worker on a dead or stalled cache.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -247,6 +251,17 @@ _one_cache = bool(CACHE_URL) or DATABASES["default"]["ENGINE"] == "django.db.bac
 PAGE_CACHE_SECONDS = int(
     os.environ.get("PAGE_CACHE_SECONDS", "600" if _one_cache and not TESTING else "0")
 )
+
+# The frontend cache (Varnish with xkey, deploy/varnish/; or a CDN with key purges): public
+# answers say how long it may keep them (Surrogate-Control), and after each commit the keys a
+# change touched are purged at every address in FRONTEND_CACHE_URLS (comma-separated).
+FRONTEND_CACHE_URLS = [
+    url.strip() for url in os.environ.get("FRONTEND_CACHE_URLS", "").split(",") if url.strip()
+]
+for _url in FRONTEND_CACHE_URLS:
+    if not _url.startswith(("http://", "https://")):
+        raise ImproperlyConfigured("FRONTEND_CACHE_URLS must hold http:// or https:// URLs.")
+FRONTEND_CACHE_SECONDS = int(os.environ.get("FRONTEND_CACHE_SECONDS", "86400"))
 
 # Email: SMTP once EMAIL_HOST is set; until then messages are printed to stdout.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

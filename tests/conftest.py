@@ -1,9 +1,13 @@
 """Shared fixtures: the newsroom's people, and logged-in clients for each of them."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from edge import contentkeys
 from tests import factories
 
 
@@ -90,5 +94,13 @@ def page_cache(settings):
 @pytest.fixture
 def committed(django_capture_on_commit_callbacks):
     """`with committed():` runs, at its end, what waits for the transaction to commit (the
-    page cache's bump), as a real commit would; tests otherwise never commit."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
+    purge of the content keys the block's changes named), as a real commit would; tests
+    otherwise never commit. What the test did before the block counts as committed already."""
+
+    @contextmanager
+    def block() -> Iterator[list]:
+        contentkeys.forget_pending()
+        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+            yield callbacks
+
+    return block

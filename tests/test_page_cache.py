@@ -10,14 +10,17 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from articles import editing
 from articles.models import Article
-from edge import pagecache
+from edge import contentkeys, pagecache
 from newsroom.checks import page_cache_messages
-from newsroom.wiring import CONTENT_MODELS
 from tests.comments_support import make_comment, send
 from tests.factories import make_article, make_full_story
 from tests.html import parse
-from tests.page_cache_support import fetch
+from tests.page_cache_support import cached, fetch
+
+STORY_MODELS = """Article Section Tag Byline KeyTakeaway ImpactItem Correction StorySource Claim
+Quote Curation Pin""".split()
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
@@ -248,37 +251,46 @@ def test_only_whole_public_answers_are_storable():
     assert not pagecache.is_storable(varies)
 
 
-def test_a_generation_lost_by_the_cache_never_revives_old_pages(client, story):
+def test_a_purge_clock_lost_by_the_cache_never_revives_old_pages(client, story, editor, committed):
     url = story.get_absolute_url()
-    client.get(url)
-    token = pagecache.generation()
-    cache.delete(pagecache.GENERATION_KEY)
-    assert pagecache.generation() != token
-    assert fetch(client, url)[1] > 0
+    cached(client, url)
+    cache.delete(pagecache.CLOCK)  # evicted: the next purge starts the clock again
+    with committed():
+        story.headline = "A headline written after the cache lost its clock"
+        editing.save(story, editor, expected_version=story.version, change="update")
+    response, queries = fetch(client, url)
+    assert queries > 0
+    assert "written after the cache lost its clock" in response.content.decode()
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_change_bumps_the_generation_only_when_it_commits(reporter):
-    article = make_article(reporter)
-    before = pagecache.generation()
-    with pytest.raises(RuntimeError), transaction.atomic():
-        Article.objects.filter(pk=article.pk).get().save()
-        raise RuntimeError("rolled back")
-    assert pagecache.generation() == before
-    with transaction.atomic():
-        article.save()
-        assert pagecache.generation() == before  # not before the commit
-    assert pagecache.generation() != before
+def test_a_change_purges_only_when_it_commits(reporter, editor):
+    article = make_article(reporter, status="published")
+    with contentkeys.recorded() as purged:
+        with pytest.raises(RuntimeError), transaction.atomic():
+            editing.save(article, editor, expected_version=article.version, change="update")
+            raise RuntimeError("rolled back")
+        assert purged == []
+        article.refresh_from_db()
+        with transaction.atomic():
+            editing.save(article, editor, expected_version=article.version, change="update")
+            assert purged == []  # not before the commit
+        assert len(purged) == 1 and f"story:{article.pk}" in purged[0]
 
 
-def test_every_content_model_is_watched():
-    from django.apps import apps
-    from django.db.models.signals import post_delete, post_save
+def test_every_model_readers_see_names_its_keys():
+    from django.contrib.auth import get_user_model
+    from django.db.models.signals import post_save, pre_delete
 
-    for label in CONTENT_MODELS:
-        model = apps.get_model(label)
-        assert post_save.has_listeners(model), label
-        assert post_delete.has_listeners(model), label
+    from articles import models as story_models
+    from comments.models import Comment
+    from images.models import Image
+    from sources.models import Person, Source
+
+    models = [getattr(story_models, name) for name in STORY_MODELS]
+    for model in [*models, Source, Person, Image, Comment, get_user_model()]:
+        assert post_save.has_listeners(model), model
+        assert pre_delete.has_listeners(model), model
 
 
 def test_a_local_memory_page_cache_warns_when_processes_would_not_share_it():
@@ -288,3 +300,29 @@ def test_a_local_memory_page_cache_warns_when_processes_would_not_share_it():
     assert page_cache_messages(600, locmem, 1) == []
     assert page_cache_messages(600, redis, 5) == []
     assert page_cache_messages(0, locmem, 5) == []
+
+
+class CountingCache:
+    """The cache, counting the calls (round trips, with Redis) made through it."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.calls = inner, []
+
+    def __getattr__(self, name):
+        method = getattr(self.inner, name)
+
+        def counted(*args, **kwargs):
+            self.calls.append(name)
+            return method(*args, **kwargs)
+
+        return counted
+
+
+def test_a_cached_read_is_one_round_trip_to_the_cache(client, story, monkeypatch):
+    url = story.get_absolute_url()
+    cached(client, url)
+    counting = CountingCache(cache)
+    monkeypatch.setattr(pagecache, "cache", counting)
+    response, queries = fetch(client, url)
+    assert queries == 0 and response.status_code == 200
+    assert counting.calls == ["get_many"]

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from articles import editing, planning, search, workflow
 from articles.models import Article, StoryRender, StoryRevision, WorkflowEvent
-from edge import pagecache
+from edge import contentkeys
 from tests.factories import make_article, make_full_story, make_user
 from tests.page_cache_support import cached, fetch
 
@@ -185,33 +185,33 @@ def test_planning_does_not_refresh_the_public_caches(
     urls = ["/", live.get_absolute_url(), "/api/v1/stories/", "/feeds/rss/"]
     for url in urls:
         cached(client, url)
-    generation = pagecache.generation()
     renders = list(StoryRender.objects.values_list("article_id", "token"))
 
-    with committed():
+    with contentkeys.recorded() as purged, committed():
         planning.plan(editor, draft, next_week(), [reporter], "Front page on Monday?")
         planning.plan(editor, upcoming, next_week(), [reporter, editor], "Embargo")
         planning.plan(editor, upcoming, None, [])
 
-    assert pagecache.generation() == generation
+    assert purged == []
     for url in urls:
         assert fetch(client, url)[1] == 0, f"{url} was rendered again"
     assert list(StoryRender.objects.values_list("article_id", "token")) == renders
 
 
 def test_the_cache_check_above_would_see_a_story_change(
-    client, page_cache, committed, reporter, draft
+    client, page_cache, committed, reporter, second_editor, editor
 ):
-    """The control for the test above: an edit of the same draft does start a new generation,
-    so "unchanged" there means planning did not touch the caches."""
-    generation = pagecache.generation()
+    """The control for the test above: an edit of the same scheduled story does purge its
+    keys, so "nothing purged" there means planning did not touch the caches."""
+    upcoming = make_article(reporter, status="review")
+    workflow.publish(upcoming, second_editor, at=timezone.now() + timedelta(days=1))
 
-    with committed():
-        story = Article.objects.get(pk=draft.pk)
+    with contentkeys.recorded() as purged, committed():
+        story = Article.objects.get(pk=upcoming.pk)
         story.headline = "Ferry timetable to change in spring"
-        editing.save(story, reporter, expected_version=story.version)
+        editing.save(story, editor, expected_version=story.version)
 
-    assert pagecache.generation() != generation
+    assert f"story:{upcoming.pk}" in purged[0]
 
 
 # -- reading the desk -----------------------------------------------------------------------------

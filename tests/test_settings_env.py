@@ -58,10 +58,10 @@ def test_plain_http_is_only_for_a_local_demo():
     assert site["hsts"] == 0
 
 
-def test_redis_url_or_cache_url_selects_the_redis_cache():
+def test_redis_url_or_cache_url_selects_the_redis_cache_that_fails_open():
     for variable in ("REDIS_URL", "CACHE_URL"):
         site = configured(**{variable: "redis://127.0.0.1:6379/2"})
-        assert site["cache"] == "RedisCache"
+        assert site["cache"] == "FailOpenRedisCache"
         assert site["cache_location"] == "redis://127.0.0.1:6379/2"
 
 

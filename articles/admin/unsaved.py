@@ -3,7 +3,7 @@
 The posted form is written into the database inside a transaction that is always rolled
 back, so the preview is the real public rendering of real rows (the same templates, the same
 citation numbers, the same rule functions) while nothing is kept: no row, no revision, no
-cache bump (those wait for a commit that never comes). What cannot be written yet (a row with
+cache purge (those wait for a commit that never comes). What cannot be written yet (a row with
 an error, a story without a headline) is left out of the picture rather than refused: the
 save itself still says exactly what is wrong.
 """
