@@ -311,6 +311,7 @@ def test_a_published_change_shows_through_varnish_on_the_next_request(site):
     pk, path, headline = published(site, 1)
     site.cached(path)
     site.cached("/")
+    purges = site.purges_received()
     new_headline = f"{headline} (updated)"
     site.shell(
         "from django.contrib.auth import get_user_model\n"
@@ -321,6 +322,7 @@ def test_a_published_change_shows_through_varnish_on_the_next_request(site):
         "editor = get_user_model().objects.get(username='editor')\n"
         "editing.save(story, editor, expected_version=story.version, change=editing.UPDATE)\n"
     )
+    assert site.purges_received() > purges
     story = site.get(path)
     assert story.cache == "MISS" and new_headline in story.body
     front = site.get("/")
