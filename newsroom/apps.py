@@ -14,9 +14,10 @@ class NewsroomConfig(AppConfig):
     name = "newsroom"
 
     def ready(self) -> None:
-        from newsroom import wiring
+        from newsroom import lookups, wiring
         from newsroom.checks import check_page_cache_sharing, check_sqlite_deployment
 
+        lookups.register()
         checks.register(check_sqlite_deployment, "newsroom")
         checks.register(check_page_cache_sharing, "newsroom")
         wiring.connect()

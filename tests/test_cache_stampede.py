@@ -19,7 +19,7 @@ pytestmark = pytest.mark.usefixtures("page_cache")
 READERS = 8
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_many_readers_missing_the_same_page_cause_one_render(reporter, editor, monkeypatch):
     make_article(reporter, status="published", editor=editor, headline="Harbour wall to be rebuilt")
     build = front.FrontPage.build

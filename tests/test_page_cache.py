@@ -310,6 +310,8 @@ class CountingCache:
 
     def __getattr__(self, name):
         method = getattr(self.inner, name)
+        if not callable(method):
+            return method
 
         def counted(*args, **kwargs):
             self.calls.append(name)
