@@ -1,12 +1,12 @@
 # The newsroom's frontend cache (Varnish 7, vmod xkey from Debian's varnish-modules).
 #
-# What the application promises (README: A frontend cache on Varnish): an answer that is the
-# same for every anonymous reader carries `Surrogate-Control: max-age=N` and `xkey: <content
-# keys>`; browsers get `Cache-Control: no-cache` and an ETag, so they revalidate while Varnish
-# keeps its copy for N seconds. After each committed change the application sends
-# `PURGE /` with `xkey-purge: <keys>` and every copy showing one of those keys goes at once.
-# An answer made for one person says `Cache-Control: private` (or sets a cookie) and is never
-# kept. The backend and the purgers' ACL live in backend.vcl.
+# What the application promises (README: "A frontend cache: Varnish, or a CDN"): an answer
+# that is the same for every anonymous reader carries `Surrogate-Control: max-age=N` and
+# `xkey: <content keys>`; browsers get `Cache-Control: no-cache` and an ETag, so they
+# revalidate while Varnish keeps its copy for N seconds. After each committed change the
+# application sends `PURGE /` with `xkey-purge: <keys>` and every copy showing one of those
+# keys goes at once. An answer made for one person says `Cache-Control: private` (or sets a
+# cookie) and is never kept. The backend and the purgers' ACL live in backend.vcl.
 vcl 4.1;
 
 import std;
@@ -15,9 +15,11 @@ import xkey;
 include "backend.vcl";
 
 sub vcl_recv {
-    # Set again below, only on the retry after a failed fetch (vcl_synth); never from outside.
+    # Our own marks, never taken from a client: X-Newsroom-Stale is set by vcl_synth for the
+    # retry after a failed fetch, X-Purged by a purge below.
     if (req.restarts == 0) {
         unset req.http.X-Newsroom-Stale;
+        unset req.http.X-Purged;
     }
 
     if (req.method == "PURGE") {
