@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test test-postgres bench setup lint format migrate demo clean
+.PHONY: run serve serve-varnish test test-postgres bench bench-http setup lint format migrate demo clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -41,6 +41,17 @@ serve: demo .secret_key
 	echo "Serving with gunicorn on http://$(HOST):$(PORT)/  (health: /healthz)" && \
 	exec $(BIN)/gunicorn
 
+# `make serve` with Varnish in front (deploy/varnish/; README: A frontend cache on Varnish):
+# readers on http://$(HOST):$(PORT)/, gunicorn on $(HOST):$(APP_PORT), purged after each change.
+APP_PORT ?= 8001
+serve-varnish: demo .secret_key
+	@export DEBUG=0 PLAIN_HTTP=1 ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
+		SECRET_KEY="$${SECRET_KEY:-$$(cat .secret_key)}" GUNICORN_BIND=$(HOST):$(APP_PORT) \
+		FRONTEND_CACHE_URLS=http://$(HOST):$(PORT)/ TRUSTED_PROXIES=$(HOST) && \
+	$(BIN)/python manage.py collectstatic --noinput -v0 && \
+	$(BIN)/python manage.py check && \
+	exec bash deploy/varnish/serve.sh $(HOST) $(PORT) $(HOST) $(APP_PORT)
+
 # Style, then the apps' layering: the import-linter contracts in pyproject.toml.
 lint: setup
 	$(BIN)/ruff check .
@@ -62,6 +73,13 @@ test-postgres: lint
 # Options through BENCH, e.g. `make bench BENCH="--stories 100000 --json bench.json"`.
 bench: setup
 	DEBUG=1 $(BIN)/python manage.py bench $(BENCH)
+
+# The story, front and archive pages over HTTP (wrk) against nginx serving a file: uncached,
+# through both page caches and through Varnish, and while the newsroom works (README: Over
+# HTTP). Needs wrk and nginx-light; Varnish and Redis when installed. Options through
+# BENCH_HTTP, e.g. `make bench-http BENCH_HTTP="--stories 10000 --json bench-http.json"`.
+bench-http: setup
+	$(BIN)/python -m bench.httpbench $(BENCH_HTTP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -312,7 +312,12 @@ def lookup_clock() -> int:
 
 
 def next_change_time(clock: int) -> float | None:
-    """When the clock next changes a page (a timestamp), kept until a change names SCHEDULE."""
+    """When the clock next changes a page (a timestamp), kept in a shared cache until a change
+    names SCHEDULE. A local-memory cache would miss changes made by other processes (a
+    `manage.py` command), so there it is asked for each time (two indexed queries)."""
+    if isinstance(caches["default"], LocMemCache):
+        upcoming = declared.next_change()
+        return None if upcoming is None else upcoming.timestamp()
     found = cache.get_many([NEXT_CHANGE, stamp_key(SCHEDULE)])
     kept = found.get(NEXT_CHANGE)
     if kept is not None:
