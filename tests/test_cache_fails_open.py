@@ -149,3 +149,9 @@ def test_a_purge_missed_while_redis_stalled_is_delivered_before_any_page_is_serv
 def test_runserver_leaves_static_files_to_whitenoise():
     """So /static/../newsroom/settings.py is a 404 under `make run` as in production."""
     assert get_commands()["runserver"] == "whitenoise.runserver_nostatic"
+
+
+def test_the_redis_cache_reads_many_keys_as_django_stores_them(redis_server):
+    values = {"pc:k:story:1": 17, "pc:epoch": "a1b2", "page": ("<html>", [("ETag", '"x"')])}
+    cache.set_many(values)
+    assert cache.get_many([*values, "missing"]) == values
