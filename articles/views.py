@@ -15,6 +15,7 @@ from django_filters.views import FilterView
 
 from staff.names import display_name
 
+from . import cards as story_cards
 from . import metadata, paging, prerender
 from .filters import ArchiveFilter
 from .front import FrontPage, SectionTop
@@ -50,7 +51,21 @@ def render_story(request: HttpRequest, article: Article, preview: bool = False) 
 
 
 def front_page(request: HttpRequest) -> HttpResponse:
-    context = {"front": FrontPage.build(), "page_meta": metadata.for_front(request)}
+    front = FrontPage.build()
+    cards: dict[str, Any] = {}
+    if front.lead is not None:
+        cards = {
+            "lead": story_cards.card_for(
+                request, front.lead, lead=True, level=2, takeaways=front.lead_takeaways
+            ),
+            "top_stories": story_cards.cards_for(request, front.top_stories, level=3),
+            "latest": story_cards.cards_for(request, front.latest, level=3, compact=True),
+            "sections": [
+                (block, story_cards.cards_for(request, block.stories, level=3, hide_section=True))
+                for block in front.sections
+            ],
+        }
+    context = {"front": front, "cards": cards, "page_meta": metadata.for_front(request)}
     return render(request, "articles/front.html", context)
 
 
@@ -103,7 +118,12 @@ class StoryListView(CountedUpToALimit, ListView):
         context["page_meta"] = metadata.for_listing(
             self.request, self.title(), self.description(), context["page_obj"]
         )
+        self.arrange(context)
         return context
+
+    def arrange(self, context: dict[str, Any]) -> None:
+        """Put the page's stories on it as cards."""
+        context["cards"] = story_cards.cards_for(self.request, context["stories"])
 
 
 class SectionView(StoryListView):
@@ -119,16 +139,38 @@ class SectionView(StoryListView):
             _("The latest stories in %(section)s.") % {"section": self.section.name}
         )
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+    def arrange(self, context: dict[str, Any]) -> None:
         """The first page starts with the editors' choice, if any; a story is listed once."""
-        context = {**super().get_context_data(**kwargs), "section": self.section}
+        context["section"] = self.section
+        top = None
         if context["page_obj"].number == 1:
             top = SectionTop.build(self.section, list(context["stories"]))
-            if top is not None:
-                on_top = {story.pk for story in top.stories}
-                context["top"] = top
-                context["stories"] = [s for s in context["stories"] if s.pk not in on_top]
-        return context
+        if top is None:
+            context["cards"] = story_cards.cards_for(
+                self.request, context["stories"], hide_section=True
+            )
+            return
+        on_top = {story.pk for story in top.stories}
+        context["top"] = top
+        context["top_cards"] = self._top_cards(top)
+        context["stories"] = [s for s in context["stories"] if s.pk not in on_top]
+        context["cards"] = story_cards.cards_for(
+            self.request, context["stories"], level=3, hide_section=True
+        )
+
+    def _top_cards(self, top: SectionTop) -> dict[str, Any]:
+        """A chosen story from another section keeps its section's name."""
+        here = self.section.pk
+
+        def card(story: Article, **variant: Any) -> Any:
+            return story_cards.card_for(
+                self.request, story, hide_section=story.section_id == here, **variant
+            )
+
+        return {
+            "lead": card(top.lead, lead=True, level=2, takeaways=top.lead_takeaways),
+            "top_stories": [card(s, level=3, compact=True) for s in top.top_stories],
+        }
 
 
 class TagView(StoryListView):
@@ -183,6 +225,7 @@ class ArchiveView(CountedUpToALimit, FilterView):
             context["page_obj"],
             filtered=self.filterset.is_filtered,
         )
+        context["cards"] = story_cards.cards_for(self.request, context["stories"], level=3)
         return context
 
 

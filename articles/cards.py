@@ -1,0 +1,143 @@
+"""Story cards: every list's stories (front, sections, archive, tags, authors) as HTML.
+
+Every list of stories on the public site goes through `cards_for`, the one place that knows
+which stories a page shows as cards. A card is written out in Python, not by a template:
+through Django's template engine a card cost about half a millisecond (a card is some forty
+template nodes and a picture include), which made the twenty cards of an archive page most of
+its time; joined here with `format_html` it costs a few tens of microseconds. The markup is
+the markup the card template had, byte for byte (tests/test_public_output.py pins it), and the
+picture is the markup of `images/_picture.html` (tests/test_story_cards.py holds the two
+together).
+
+Nothing is stored, so nothing can go stale: a card is made from the rows the list read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import formats
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import template_localtime
+from django.utils.translation import gettext
+
+from .models import Article, KeyTakeaway
+
+LEAD_SIZES = "(min-width: 74rem) 46rem, (min-width: 52rem) 64vw, calc(100vw - 2rem)"
+CARD_SIZES = "(min-width: 40rem) 16rem, calc(100vw - 2rem)"
+
+
+def cards_for(
+    request: HttpRequest | None,
+    stories: Iterable[Article],
+    *,
+    level: int = 2,
+    compact: bool = False,
+    hide_section: bool = False,
+    lead: bool = False,
+    takeaways: Sequence[KeyTakeaway] = (),
+) -> list[SafeString]:
+    """The cards of `stories`, in order, in one variant.
+
+    `level` is the headline's heading level; a `compact` card has no picture and no
+    standfirst; `hide_section` drops the section's name (on the section's own page); the
+    `lead` card has the large picture, and `takeaways` under its standfirst. The stories come
+    from `Article.objects.with_cards()` (section, lead image and bylines already read).
+    """
+    return [
+        _card(story, level, compact, hide_section, lead, takeaways if lead else ())
+        for story in stories
+    ]
+
+
+def card_for(request: HttpRequest | None, story: Article, **variant: Any) -> SafeString:
+    """One story's card (see `cards_for`)."""
+    return cards_for(request, [story], **variant)[0]
+
+
+def _card(
+    story: Article,
+    level: int,
+    compact: bool,
+    hide_section: bool,
+    lead: bool,
+    takeaways: Sequence[KeyTakeaway],
+) -> SafeString:
+    classes = "story-card"
+    image = story.lead_image
+    if lead:
+        classes += " story-card-lead" if image else " story-card-lead story-card-lead-text"
+    picture = ""
+    if image and not compact:
+        picture = picture_html(image, "story-card-image", LEAD_SIZES if lead else CARD_SIZES, lead)
+    kicker = ""
+    section = story.section
+    if section and not hide_section:
+        kicker = format_html(
+            '<p class="kicker"><a href="{}">{}</a></p>', section.get_absolute_url(), section.name
+        )
+    standfirst = ""
+    if story.standfirst_html and not compact:
+        standfirst = format_html(
+            '<div class="story-card-standfirst">{}</div>', story.standfirst_safe()
+        )
+    listed = ""
+    if takeaways:
+        listed = format_html(
+            '<ol class="story-card-takeaways" aria-label="{}">{}</ol>',
+            gettext("Key takeaways"),
+            mark_safe("".join(format_html("<li>{}</li>", t.text_safe()) for t in takeaways)),  # noqa: S308
+        )
+    names = [conditional_escape(byline.display_name) for byline in story.bylines.all()]
+    bylines = (
+        format_html('<span class="bylines">{}</span>', mark_safe(", ".join(names))) if names else ""
+    )  # noqa: S308, E501
+    published = template_localtime(story.published_at)
+    return format_html(
+        '<article class="{}">\n  {}\n  {}\n'
+        '  <h{} class="story-card-headline"><a href="{}">{}</a></h{}>\n'
+        "  {}{}\n"
+        '  <p class="story-card-meta">\n'
+        "    {}\n"
+        '    <time datetime="{}">{}</time>\n'
+        "  </p>\n"
+        "</article>\n",
+        classes,
+        picture,
+        kicker,
+        level,
+        story.get_absolute_url(),
+        story.headline,
+        level,
+        standfirst,
+        listed,
+        bylines,
+        formats.date_format(published, "c") if published else "",
+        formats.date_format(published, "j F Y, H:i") if published else "",
+    )
+
+
+def picture_html(image: Any, css_class: str, sizes: str, eager: bool) -> SafeString:
+    """The markup of templates/images/_picture.html for a card's picture."""
+    fallback = image.fallback
+    loading = ' loading="eager" fetchpriority="high"' if eager else ' loading="lazy"'
+    return format_html(
+        '<picture class="{}">\n'
+        '  <source type="image/webp" srcset="{}" sizes="{}">\n'
+        '  <img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"{}'
+        ' decoding="async">\n'
+        "</picture>\n",
+        css_class,
+        image.webp_srcset,
+        sizes,
+        fallback.url,
+        image.jpeg_srcset,
+        sizes,
+        fallback.width,
+        fallback.height,
+        image.alt_text,
+        mark_safe(loading),  # noqa: S308 - a constant
+    )
