@@ -1,8 +1,11 @@
 """The archive's filters: section, tag, author, person quoted, dates, words and order.
 
-Every choice list is built from published stories only, so a name that appears only in a draft
-never reaches the form. Sorting is a choice between named orders, never a field name taken
-from the request.
+The tag, author and person are typed, not picked from lists: each list ran to hundreds of
+options (slow to write out on every archive page, and hard to use). A reader types a name
+and the server finds it among published stories only (so a name that appears only in a draft
+is never found); the address keeps the slug (or username) other pages link with, and a slug
+typed or linked finds the same. Sorting is a choice between named orders, never a field name
+taken from the request.
 """
 
 from __future__ import annotations
@@ -11,7 +14,9 @@ from typing import Any
 
 import django_filters
 from django import forms
-from django.db.models import QuerySet
+from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet, Value
+from django.db.models.functions import Concat, Trim
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
@@ -73,6 +78,52 @@ class QuickSelect(forms.Select):
         )
 
 
+def published_tag(value: str) -> str | None:
+    """The slug of the tag on a published story named `value` (its slug, or its name)."""
+    tags = Article.objects.published().tags_used()
+    return tags.filter(Q(slug=value) | Q(name__iexact=value)).values_list("slug", flat=True).first()
+
+
+def published_writer(value: str) -> str | None:
+    """The username of the writer of a published story named `value` (username or name)."""
+    writers = (
+        Article.objects.published()
+        .writers()
+        .annotate(full_name=Trim(Concat("first_name", Value(" "), "last_name")))
+    )
+    found = writers.filter(Q(username=value) | Q(full_name__iexact=value))
+    return found.values_list("username", flat=True).first()
+
+
+def published_person(value: str) -> str | None:
+    """The slug of the person quoted in a published story named `value` (slug or name)."""
+    people = Article.objects.published().people_quoted()
+    found = people.filter(Q(slug=value) | Q(name__iexact=value))
+    return found.values_list("slug", flat=True).first()
+
+
+class NameField(forms.CharField):
+    """A tag, writer or person typed by name (or by the slug in a link), cleaned to its slug."""
+
+    def __init__(self, *, find: Any = None, unknown: str = "", **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 200)
+        super().__init__(**kwargs)
+        self.find, self.unknown = find, unknown
+
+    def clean(self, value: Any) -> str:
+        value = " ".join(super().clean(value).split())
+        if not value:
+            return ""
+        found = self.find(value)
+        if found is None:
+            raise ValidationError(self.unknown, code="unknown", params={"name": value})
+        return found
+
+
+class NameFilter(django_filters.CharFilter):
+    field_class = NameField
+
+
 class ArchiveFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Words"), method="search_words", max_length=MAX_QUERY_LENGTH
@@ -83,21 +134,24 @@ class ArchiveFilter(django_filters.FilterSet):
         empty_label=_("All sections"),
         widget=QuickSelect,
     )
-    tag = django_filters.ChoiceFilter(
-        field_name="tags__slug", label=_("Tag"), empty_label=_("All tags"), widget=QuickSelect
+    tag = NameFilter(
+        field_name="tags__slug",
+        label=_("Tag"),
+        find=published_tag,
+        unknown=_("No published story has the tag “%(name)s”."),
     )
-    author = django_filters.ChoiceFilter(
+    author = NameFilter(
         field_name="bylines__author__username",
         label=_("Author"),
-        empty_label=_("All authors"),
-        widget=QuickSelect,
+        find=published_writer,
+        unknown=_("No published story is by “%(name)s”."),
     )
-    person = django_filters.ChoiceFilter(
+    person = NameFilter(
         field_name="quotes__speaker__slug",
         label=_("Person quoted"),
-        empty_label=_("Anyone"),
         distinct=True,
-        widget=QuickSelect,
+        find=published_person,
+        unknown=_("No published story quotes “%(name)s”."),
     )
     published_from = django_filters.DateFilter(
         field_name="published_at",
@@ -125,21 +179,8 @@ class ArchiveFilter(django_filters.FilterSet):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # Each list is read once here: a callable would be read again on every iteration.
-        published = Article.objects.published()
-        choices = {
-            "section": [(section.slug, section.name) for section in navigation.sections()],
-            "tag": list(published.tags_used().values_list("slug", "name")),
-            "author": [
-                (username, f"{first} {last}".strip() or username)
-                for username, first, last in published.writers()
-                .order_by("last_name", "first_name", "username")
-                .values_list("username", "first_name", "last_name")
-            ],
-            "person": list(published.people_quoted().order_by("name").values_list("slug", "name")),
-        }
-        for name, options in choices.items():
-            self.filters[name].extra["choices"] = options
+        sections = [(section.slug, section.name) for section in navigation.sections()]
+        self.filters["section"].extra["choices"] = sections
 
     @property
     def is_filtered(self) -> bool:
