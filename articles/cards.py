@@ -9,22 +9,41 @@ the markup the card template had, byte for byte (tests/test_public_output.py pin
 picture is the markup of `images/_picture.html` (tests/test_story_cards.py holds the two
 together).
 
-Nothing is stored, so nothing can go stale: a card is made from the rows the list read.
+**Kept, exact by token.** A card made is kept in the process's memory (the newest
+`KEPT_CARDS`), under the story's `page_token` and everything else its HTML depends on: the
+variant, the code, language, time zone, script prefix and media address. Everything a card
+shows (headline, standfirst, section, lead image and its alt text, bylines and their
+writers' names, publication time) is something the story page shows too, so every change to
+it gives the story a new token in the same transaction (articles.prerender), exactly as for
+the stored story render, and the old card is never read again. A list reads each story's
+token with its row, so a kept card costs no query; a process that restarts makes its cards
+again.
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
+from django.urls import get_script_prefix
 from django.utils import formats
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.timezone import template_localtime
-from django.utils.translation import gettext
+from django.utils.timezone import get_current_timezone_name, template_localtime
+from django.utils.translation import get_language, gettext
+
+from edge.pagecache import release
 
 from .models import Article, KeyTakeaway
+
+# About 1.5 KB each: the newest 5,000 cards keep a process's lists rendered in ~8 MB.
+KEPT_CARDS = 5000
+_kept: OrderedDict[tuple, SafeString] = OrderedDict()
+_kept_lock = threading.Lock()
 
 LEAD_SIZES = "(min-width: 74rem) 46rem, (min-width: 52rem) 64vw, calc(100vw - 2rem)"
 CARD_SIZES = "(min-width: 40rem) 16rem, calc(100vw - 2rem)"
@@ -47,10 +66,33 @@ def cards_for(
     `lead` card has the large picture, and `takeaways` under its standfirst. The stories come
     from `Article.objects.with_cards()` (section, lead image and bylines already read).
     """
-    return [
-        _card(story, level, compact, hide_section, lead, takeaways if lead else ())
-        for story in stories
-    ]
+    takeaways = tuple(takeaways) if lead else ()
+    variant = (level, compact, hide_section, lead, tuple(t.pk for t in takeaways))
+    context = (
+        release(),
+        get_language(),
+        get_current_timezone_name(),
+        get_script_prefix(),
+        settings.MEDIA_URL,
+    )
+    made = []
+    for story in stories:
+        token = story.__dict__.get("page_token")  # never a query: a list without it renders
+        key = (story.pk, token, variant, context)
+        card = _kept.get(key) if token else None
+        if card is None:
+            card = _card(story, level, compact, hide_section, lead, takeaways)
+            if token:
+                _keep(key, card)
+        made.append(card)
+    return made
+
+
+def _keep(key: tuple, card: SafeString) -> None:
+    with _kept_lock:
+        _kept[key] = card
+        if len(_kept) > KEPT_CARDS:
+            _kept.popitem(last=False)
 
 
 def card_for(request: HttpRequest | None, story: Article, **variant: Any) -> SafeString:
