@@ -33,8 +33,38 @@ SORTS = {
 SORT_CHOICES = [("newest", _("Newest first")), ("oldest", _("Oldest first"))]
 
 
+def _invalid_marked(attrs: dict[str, Any]) -> dict[str, Any]:
+    """The attributes with the stylesheet's `is-invalid` class on a field that has errors
+    (Django's BoundField sets aria-invalid, and points aria-describedby at the errors)."""
+    if attrs.get("aria-invalid") == "true":
+        attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
+    return attrs
+
+
+class QuickInput(forms.TextInput):
+    """An <input> written out in Python, with the markup of Django's template (the archive
+    form is on every archive page; through templates its inputs cost more than its stories)."""
+
+    def render(
+        self, name: str, value: Any, attrs: dict | None = None, renderer: Any = None
+    ) -> SafeString:
+        value = self.format_value(value)
+        shown = format_html(' value="{}"', value) if value is not None else ""
+        return format_html(
+            '<input type="{}" name="{}"{}{}>',
+            self.input_type,
+            name,
+            shown,
+            flatatt(_invalid_marked(self.build_attrs(self.attrs, attrs))),
+        )
+
+
+class QuickDateInput(QuickInput, forms.DateInput):
+    pass
+
+
 def _date_input() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    return QuickDateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
 
 
 class QuickSelect(forms.Select):
@@ -62,7 +92,7 @@ class QuickSelect(forms.Select):
         return format_html(
             '<select name="{}"{}>{}</select>',
             name,
-            flatatt(self.build_attrs(self.attrs, attrs)),
+            flatatt(_invalid_marked(self.build_attrs(self.attrs, attrs))),
             format_html_join("", "{}", ((part,) for part in parts)),
         )
 
@@ -124,27 +154,37 @@ class NameFilter(django_filters.CharFilter):
     field_class = NameField
 
 
+def _text_input() -> QuickInput:
+    return QuickInput(attrs={"class": "form-control"})
+
+
+def _select() -> QuickSelect:
+    return QuickSelect(attrs={"class": "form-select"})
+
+
 class ArchiveFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label=_("Words"), method="search_words", max_length=MAX_QUERY_LENGTH
+        label=_("Words"), method="search_words", max_length=MAX_QUERY_LENGTH, widget=_text_input()
     )
     section = django_filters.ChoiceFilter(
         field_name="section__slug",
         label=_("Section"),
         empty_label=_("All sections"),
-        widget=QuickSelect,
+        widget=_select(),
     )
     tag = NameFilter(
         field_name="tags__slug",
         label=_("Tag"),
         find=published_tag,
         unknown=_("No published story has the tag “%(name)s”."),
+        widget=_text_input(),
     )
     author = NameFilter(
         field_name="bylines__author__username",
         label=_("Author"),
         find=published_writer,
         unknown=_("No published story is by “%(name)s”."),
+        widget=_text_input(),
     )
     person = NameFilter(
         field_name="quotes__speaker__slug",
@@ -152,6 +192,7 @@ class ArchiveFilter(django_filters.FilterSet):
         distinct=True,
         find=published_person,
         unknown=_("No published story quotes “%(name)s”."),
+        widget=_text_input(),
     )
     published_from = django_filters.DateFilter(
         field_name="published_at",
@@ -170,7 +211,7 @@ class ArchiveFilter(django_filters.FilterSet):
         label=_("Order"),
         method="sort_stories",
         empty_label=None,
-        widget=QuickSelect,
+        widget=_select(),
     )
 
     class Meta:
