@@ -90,7 +90,7 @@ def pages_of(newsroom: Newsroom) -> list[Page]:
         Page("person", f"/people/{newsroom.person}/"),
         Page("rss", "/feeds/rss/"),
         Page("atom", "/feeds/atom/"),
-        Page("section rss", f"/sections/{newsroom.section}/feeds/rss/"),
+        Page("rss, section", f"/sections/{newsroom.section}/feeds/rss/"),
         Page("sitemap index", "/sitemap.xml"),
         Page("sitemap, stories", "/sitemap-stories.xml"),
         Page("api stories", "/api/v1/stories/"),
