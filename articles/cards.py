@@ -39,6 +39,7 @@ from django.utils.translation import get_language, gettext
 from edge.pagecache import release
 
 from .models import Article, KeyTakeaway
+from .paging import PageRows, rows_by_key
 
 # About 1.5 KB each: the newest 5,000 cards keep a process's lists rendered in ~8 MB.
 KEPT_CARDS = 5000
@@ -75,6 +76,8 @@ def cards_for(
         get_script_prefix(),
         settings.MEDIA_URL,
     )
+    if isinstance(stories, PageRows) and not stories.loaded and not lead:
+        return _page_cards(stories, variant, context, level, compact, hide_section)
     made = []
     for story in stories:
         token = story.__dict__.get("page_token")  # never a query: a list without it renders
@@ -86,6 +89,20 @@ def cards_for(
                 _keep(key, card)
         made.append(card)
     return made
+
+
+def _page_cards(
+    page: PageRows, variant: tuple, context: tuple, level: int, compact: bool, hide: bool
+) -> list[SafeString]:
+    """A page's cards from its keys and tokens; only the stories whose cards are not kept
+    are read, in one query."""
+    found = {pk: _kept.get((pk, token, variant, context)) for pk, token in page.keyed}
+    missing = [pk for pk, card in found.items() if card is None]
+    if missing:
+        for story in rows_by_key(page.listed, missing):
+            found[story.pk] = card = _card(story, level, compact, hide, False, ())
+            _keep((story.pk, story.page_token, variant, context), card)
+    return [found[pk] for pk, _ in page.keyed if found.get(pk) is not None]
 
 
 def _keep(key: tuple, card: SafeString) -> None:
@@ -183,3 +200,9 @@ def picture_html(image: Any, css_class: str, sizes: str, eager: bool) -> SafeStr
         image.alt_text,
         mark_safe(loading),  # noqa: S308 - a constant
     )
+
+
+def forget() -> None:
+    """Drop every kept card (tests that count a list's first, uncached, read)."""
+    with _kept_lock:
+        _kept.clear()

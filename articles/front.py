@@ -9,6 +9,7 @@ section at once, each with their bylines, and a lead without a picture's takeawa
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from . import curation, navigation
@@ -64,7 +65,7 @@ class SectionTop:
     lead_takeaways: list[KeyTakeaway] = field(default_factory=list)
 
     @classmethod
-    def build(cls, section: Section, first_page: list[Article]) -> SectionTop | None:
+    def build(cls, section: Section, first_page: Sequence[Article]) -> SectionTop | None:
         """The section's choice, or None when editors chose nothing still shown; a chosen
         pin without a chosen lead is led by the newest story on `first_page` not pinned."""
         chosen = curation.showing(section)

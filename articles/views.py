@@ -144,7 +144,7 @@ class SectionView(StoryListView):
         context["section"] = self.section
         top = None
         if context["page_obj"].number == 1:
-            top = SectionTop.build(self.section, list(context["stories"]))
+            top = SectionTop.build(self.section, context["stories"])
         if top is None:
             context["cards"] = story_cards.cards_for(
                 self.request, context["stories"], hide_section=True

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
 from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles import cards, editing, workflow
@@ -136,3 +138,12 @@ def test_a_kept_card_depends_on_the_language_and_time_zone(client, listed_story,
     with timezone.override("Pacific/Auckland"):
         after = card_text(client)
     assert before != after  # the time on the card moved with the zone
+
+
+def test_a_list_whose_cards_are_kept_reads_no_story_rows(client, listed_story):
+    client.get("/articles/")
+    with CaptureQueriesContext(connection) as captured:
+        client.get("/articles/")
+    statements = " ".join(q["sql"] for q in captured.captured_queries)
+    assert "articles_byline" not in statements  # no bylines for cards: none was made
+    assert '"headline"' not in statements  # the page's keys and tokens, not its rows
