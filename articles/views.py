@@ -179,7 +179,10 @@ class TagView(StoryListView):
     def get_queryset(self) -> Any:
         used = Article.objects.published().tags_used()
         self.tag = get_object_or_404(used, slug=self.kwargs["slug"])
-        return published_cards().filter(tags=self.tag)
+        # Through the tag's own (tag, story) index: a join made SQLite walk every published
+        # story checking its tags (3 ms to count a tag's stories at 10,000 stories).
+        tagged = Article.tags.through.objects.filter(tag=self.tag).values("article_id")
+        return published_cards().filter(pk__in=tagged)
 
     def title(self) -> str:
         return self.tag.name
