@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest
 from django.urls import get_script_prefix
 from django.utils import formats
@@ -38,13 +39,15 @@ from django.utils.translation import get_language, gettext
 
 from edge.pagecache import release
 
-from .models import Article, KeyTakeaway
+from .models import Article, Byline, KeyTakeaway
 from .paging import PageRows, rows_by_key
 
 # About 1.5 KB each: the newest 5,000 cards keep a process's lists rendered in ~8 MB.
 KEPT_CARDS = 5000
 _kept: OrderedDict[tuple, SafeString] = OrderedDict()
 _kept_lock = threading.Lock()
+# As Article.objects.with_bylines() reads them.
+BYLINES = Prefetch("bylines", queryset=Byline.objects.select_related("author"))
 
 LEAD_SIZES = "(min-width: 74rem) 46rem, (min-width: 52rem) 64vw, calc(100vw - 2rem)"
 CARD_SIZES = "(min-width: 40rem) 16rem, calc(100vw - 2rem)"
@@ -78,17 +81,27 @@ def cards_for(
     )
     if isinstance(stories, PageRows) and not stories.loaded and not lead:
         return _page_cards(stories, variant, context, level, compact, hide_section)
+    stories = list(stories)
+    keys = [(story.pk, story.__dict__.get("page_token"), variant, context) for story in stories]
+    found = [_kept.get(key) if key[1] else None for key in keys]
+    missing = [story for story, card in zip(stories, found, strict=True) if card is None]
+    _read_bylines(missing)
     made = []
-    for story in stories:
-        token = story.__dict__.get("page_token")  # never a query: a list without it renders
-        key = (story.pk, token, variant, context)
-        card = _kept.get(key) if token else None
+    for story, key, card in zip(stories, keys, found, strict=True):
         if card is None:
             card = _card(story, level, compact, hide_section, lead, takeaways)
-            if token:
+            if key[1]:  # a list without tokens (never a query for one) renders every time
                 _keep(key, card)
         made.append(card)
     return made
+
+
+def _read_bylines(stories: list[Article]) -> None:
+    """The bylines of the stories whose cards are to be made, in one query: lists whose
+    cards are kept need not read them (a list may leave them out: `prefetch_related(None)`)."""
+    unread = [s for s in stories if "bylines" not in getattr(s, "_prefetched_objects_cache", {})]
+    if unread:
+        prefetch_related_objects(unread, BYLINES)
 
 
 def _page_cards(
