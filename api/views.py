@@ -21,6 +21,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from articles import workflow
+from articles.kept import KeptByToken, surroundings
 from articles.models import Article, Correction, Quote, WorkflowEvent
 from articles.story import Story
 
@@ -71,6 +72,10 @@ def published_stories() -> QuerySet:
 # -- stories -----------------------------------------------------------------------------------
 
 
+# A story's summary is made once per change of the story (articles.kept): about 1 KB each.
+_summaries = KeptByToken(5000)
+
+
 class StoryList(ListView):
     """Published stories, newest first."""
 
@@ -80,6 +85,28 @@ class StoryList(ListView):
 
     def get_queryset(self) -> QuerySet:
         return published_stories().with_cards().prefetch_related("tags")
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response(self.summaries(page))
+
+    def summaries(self, stories: list[Article]) -> list[Any]:
+        """Each story's summary as kept under its page token, made only where missing:
+        serializing a summary (its links, tags and bylines) was most of the list's time.
+        Everything a summary shows is on the story's page, so every change to it replaces
+        the token; its links are absolute, so the address the API was reached at counts."""
+        around = (*surroundings(), self.request.scheme, self.request.get_host())
+        keys = [(story.pk, story.page_token, around) for story in stories]
+        found = [_summaries.get(key) for key in keys]
+        missing = [story for story, summary in zip(stories, found, strict=True) if summary is None]
+        made = iter(self.get_serializer(missing, many=True).data if missing else ())
+        summaries = []
+        for key, summary in zip(keys, found, strict=True):
+            if summary is None:
+                summary = next(made)
+                _summaries.keep(key, summary)
+            summaries.append(summary)
+        return summaries
 
 
 class StoryDetailBase(ReadOnlyView):

@@ -22,30 +22,25 @@ again.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.conf import settings
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest
-from django.urls import get_script_prefix
 from django.utils import formats
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.timezone import get_current_timezone_name, template_localtime
-from django.utils.translation import get_language, gettext
+from django.utils.timezone import template_localtime
+from django.utils.translation import gettext
 
-from edge.pagecache import release
-
+from .kept import KeptByToken, surroundings
 from .models import Article, Byline, KeyTakeaway
 from .paging import PageRows, rows_by_key
 
 # About 1.5 KB each: the newest 5,000 cards keep a process's lists rendered in ~8 MB.
 KEPT_CARDS = 5000
-_kept: OrderedDict[tuple, SafeString] = OrderedDict()
-_kept_lock = threading.Lock()
+_kept = KeptByToken(KEPT_CARDS)
 # As Article.objects.with_bylines() reads them.
 BYLINES = Prefetch("bylines", queryset=Byline.objects.select_related("author"))
 
@@ -72,13 +67,7 @@ def cards_for(
     """
     takeaways = tuple(takeaways) if lead else ()
     variant = (level, compact, hide_section, lead, tuple(t.pk for t in takeaways))
-    context = (
-        release(),
-        get_language(),
-        get_current_timezone_name(),
-        get_script_prefix(),
-        settings.MEDIA_URL,
-    )
+    context = (*surroundings(), settings.MEDIA_URL)
     if isinstance(stories, PageRows) and not stories.loaded and not lead:
         return _page_cards(stories, variant, context, level, compact, hide_section)
     stories = list(stories)
@@ -91,7 +80,7 @@ def cards_for(
         if card is None:
             card = _card(story, level, compact, hide_section, lead, takeaways)
             if key[1]:  # a list without tokens (never a query for one) renders every time
-                _keep(key, card)
+                _kept.keep(key, card)
         made.append(card)
     return made
 
@@ -114,15 +103,8 @@ def _page_cards(
     if missing:
         for story in rows_by_key(page.listed, missing):
             found[story.pk] = card = _card(story, level, compact, hide, False, ())
-            _keep((story.pk, story.page_token, variant, context), card)
+            _kept.keep((story.pk, story.page_token, variant, context), card)
     return [found[pk] for pk, _ in page.keyed if found.get(pk) is not None]
-
-
-def _keep(key: tuple, card: SafeString) -> None:
-    with _kept_lock:
-        _kept[key] = card
-        if len(_kept) > KEPT_CARDS:
-            _kept.popitem(last=False)
 
 
 def card_for(request: HttpRequest | None, story: Article, **variant: Any) -> SafeString:
@@ -217,5 +199,4 @@ def picture_html(image: Any, css_class: str, sizes: str, eager: bool) -> SafeStr
 
 def forget() -> None:
     """Drop every kept card (tests that count a list's first, uncached, read)."""
-    with _kept_lock:
-        _kept.clear()
+    _kept.forget()
