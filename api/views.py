@@ -72,8 +72,10 @@ def published_stories() -> QuerySet:
 # -- stories -----------------------------------------------------------------------------------
 
 
-# A story's summary is made once per change of the story (articles.kept): about 1 KB each.
+# A story's summary, and a whole story, are made once per change of the story (articles.kept):
+# about 1 KB and 10 KB each.
 _summaries = KeptByToken(5000)
+_stories = KeptByToken(1000)
 
 
 class StoryList(ListView):
@@ -136,9 +138,22 @@ class StoryDetail(StoryDetailBase, generics.RetrieveAPIView):
     serializer_class = serializers.StorySerializer
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        story = self.get_story()
-        context = {**self.get_serializer_context(), "story": story}
-        return Response(self.get_serializer(story.article, context=context).data)
+        """The story as kept under its page token (one query for the token), or made from
+        its parts (seven) and kept: everything it shows is on the story's page, so every
+        change to it replaces the token."""
+        around = (*surroundings(), request.scheme, request.get_host())
+        token = published_stories().filter(slug=self.kwargs["slug"]).values_list("pk", "page_token")
+        found = token.first()
+        kept = _stories.get((*found, around)) if found else None
+        if kept is None:
+            story = self.get_story()
+            context = {**self.get_serializer_context(), "story": story}
+            data = self.get_serializer(story.article, context=context).data
+            key = (story.article.pk, story.article.page_token, around)
+            _stories.keep(key, (data, self.last_modified))
+            return Response(data)
+        data, self.last_modified = kept
+        return Response(data)
 
 
 class StoryNinjs(StoryDetailBase):

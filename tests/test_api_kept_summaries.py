@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from api import views
-from articles import editing
+from articles import editing, workflow
 from articles.models import Article
 from tests.api_client import get_json
 from tests.factories import make_article, make_tag
@@ -56,3 +56,24 @@ def test_a_summary_made_for_one_address_is_not_given_for_another(client, story, 
     assert summary(client)["api_url"].startswith("http://testserver/")
     other = summary(client, host="news.example")
     assert other["api_url"].startswith("http://news.example/")
+
+
+def test_a_whole_story_is_kept_and_made_again_after_a_change(client, story, editor):
+    url = f"/api/v1/stories/{story.slug}/"
+    first = get_json(client, url)
+    assert get_json(client, url) == first
+    article = Article.objects.get(pk=story.pk)
+    article.headline = "Pier stays shut"
+    editing.save(article, editor, expected_version=article.version, change=editing.UPDATE)
+    assert get_json(client, url)["headline"] == "Pier stays shut"
+    source = article.source_entries.select_related("source").first().source
+    source.title = "The harbour board's minutes"
+    source.save()
+    assert "The harbour board's minutes" in str(get_json(client, url)["sources"])
+
+
+def test_a_kept_story_is_not_given_once_unpublished(client, story, editor):
+    url = f"/api/v1/stories/{story.slug}/"
+    get_json(client, url)
+    workflow.unpublish(Article.objects.get(pk=story.pk), editor, "Legal asked us to.")
+    assert client.get(url).status_code == 404
