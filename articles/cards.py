@@ -36,7 +36,7 @@ from django.utils.translation import gettext
 
 from .kept import KeptByToken, surroundings
 from .models import Article, Byline, KeyTakeaway
-from .paging import PageRows, rows_by_key
+from .paging import PageRows
 
 # About 1.5 KB each: the newest 5,000 cards keep a process's lists rendered in ~8 MB.
 KEPT_CARDS = 5000
@@ -68,8 +68,9 @@ def cards_for(
     takeaways = tuple(takeaways) if lead else ()
     variant = (level, compact, hide_section, lead, tuple(t.pk for t in takeaways))
     context = (*surroundings(), settings.MEDIA_URL)
-    if isinstance(stories, PageRows) and not stories.loaded and not lead:
-        return _page_cards(stories, variant, context, level, compact, hide_section)
+    if isinstance(stories, PageRows) and not stories.loaded:
+        make = lambda story: _card(story, level, compact, hide_section, lead, takeaways)  # noqa: E731
+        return _page_cards(stories, variant, context, make)
     stories = list(stories)
     keys = [(story.pk, story.__dict__.get("page_token"), variant, context) for story in stories]
     found = [_kept.get(key) if key[1] else None for key in keys]
@@ -93,18 +94,18 @@ def _read_bylines(stories: list[Article]) -> None:
         prefetch_related_objects(unread, BYLINES)
 
 
-def _page_cards(
-    page: PageRows, variant: tuple, context: tuple, level: int, compact: bool, hide: bool
-) -> list[SafeString]:
-    """A page's cards from its keys and tokens; only the stories whose cards are not kept
-    are read, in one query."""
+def _page_cards(page: PageRows, variant: tuple, context: tuple, make: Any) -> list[SafeString]:
+    """A list's cards from its keys and tokens; the rows are read (all of the list's source
+    at once, in one query) only if a card is not kept."""
     found = {pk: _kept.get((pk, token, variant, context)) for pk, token in page.keyed}
     missing = [pk for pk, card in found.items() if card is None]
     if missing:
-        for story in rows_by_key(page.listed, missing):
-            found[story.pk] = card = _card(story, level, compact, hide, False, ())
-            _kept.keep((story.pk, story.page_token, variant, context), card)
-    return [found[pk] for pk, _ in page.keyed if found.get(pk) is not None]
+        rows = page.source.rows()
+        for pk in missing:
+            if (story := rows.get(pk)) is not None:
+                found[pk] = card = make(story)
+                _kept.keep((pk, story.page_token, variant, context), card)
+    return [card for pk, _ in page.keyed if (card := found.get(pk)) is not None]
 
 
 def card_for(request: HttpRequest | None, story: Article, **variant: Any) -> SafeString:

@@ -88,17 +88,37 @@ class UncountedPage(Page):
         return self.more
 
 
+class RowSource:
+    """The rows of some stories, read by key all at once, the first time any is needed:
+    shared by the lists of one page (the front page's), so they cost one query together."""
+
+    def __init__(self, listed: models.QuerySet, keys: list[Any]) -> None:
+        self.listed = listed
+        self.keys = keys
+        self._rows: dict[Any, Any] | None = None
+
+    def rows(self) -> dict[Any, Any]:
+        if self._rows is None:
+            self._rows = {row.pk: row for row in rows_by_key(self.listed, self.keys)}
+        return self._rows
+
+
 class PageRows(Sequence):
-    """A page's stories, read (by key) only when something needs more than their cards.
+    """A list's stories, read (by key) only when something needs more than their cards.
 
     A list whose every card is kept (articles.cards) never reads its rows: the keys and
-    page tokens the paginator read are all the cards need. Anything else that iterates or
-    indexes the page reads all of its rows at once, in one query plus the list's prefetches.
+    page tokens already read are all the cards need. Anything else that iterates or indexes
+    the list reads the rows of its source at once, in one query plus the list's prefetches.
     """
 
-    def __init__(self, listed: models.QuerySet, keyed: list[tuple[Any, str]]) -> None:
-        self.listed = listed
+    def __init__(
+        self,
+        listed: models.QuerySet,
+        keyed: list[tuple[Any, str]],
+        source: RowSource | None = None,
+    ) -> None:
         self.keyed = keyed
+        self.source = source or RowSource(listed, [key for key, _ in keyed])
         self._rows: list[Any] | None = None
 
     @property
@@ -107,7 +127,8 @@ class PageRows(Sequence):
 
     def rows(self) -> list[Any]:
         if self._rows is None:
-            self._rows = rows_by_key(self.listed, [key for key, _ in self.keyed])
+            found = self.source.rows()
+            self._rows = [found[key] for key, _ in self.keyed if key in found]
         return self._rows
 
     def __len__(self) -> int:

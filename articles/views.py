@@ -53,11 +53,11 @@ def render_story(request: HttpRequest, article: Article, preview: bool = False) 
 def front_page(request: HttpRequest) -> HttpResponse:
     front = FrontPage.build()
     cards: dict[str, Any] = {}
-    if front.lead is not None:
+    if front.lead:
         cards = {
-            "lead": story_cards.card_for(
+            "lead": story_cards.cards_for(
                 request, front.lead, lead=True, level=2, takeaways=front.lead_takeaways
-            ),
+            )[0],
             "top_stories": story_cards.cards_for(request, front.top_stories, level=3),
             "latest": story_cards.cards_for(request, front.latest, level=3, compact=True),
             "sections": [

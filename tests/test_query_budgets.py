@@ -138,4 +138,5 @@ def test_curated_front_and_section_pages_cost_the_same_for_1_and_6_pins(reporter
     assert one == six
     for url, (first, second) in six.items():
         assert second <= LISTING_BUDGET, url
-        assert first <= second + 1, url
+        # As above: the first read also reads the navigation and the rows of unkept cards.
+        assert first <= second + 3, url
