@@ -70,9 +70,8 @@ def _date_input() -> forms.DateInput:
 class QuickSelect(forms.Select):
     """A <select> written out in Python, with the markup of Django's template.
 
-    The tag, author and person lists run to hundreds of options, and Django renders every
-    option through a template of its own (a tenth of a millisecond each, most of the archive's
-    rendering time); joined here they cost microseconds.
+    Django renders every option through a template of its own (a tenth of a millisecond
+    each); joined here they cost microseconds. The archive's section and order lists use it.
     """
 
     def render(
