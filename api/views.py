@@ -10,7 +10,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularRedocView
@@ -22,7 +30,7 @@ from rest_framework.views import APIView
 
 from articles import workflow
 from articles.kept import KeptByToken, surroundings
-from articles.models import Article, Correction, Quote, WorkflowEvent
+from articles.models import Article, Byline, Correction, Quote, WorkflowEvent
 from articles.story import Story
 
 from . import ninjs, serializers
@@ -75,6 +83,8 @@ def published_stories() -> QuerySet:
 # A story's summary, and a whole story, are made once per change of the story (articles.kept):
 # about 1 KB and 10 KB each.
 _summaries = KeptByToken(5000)
+# What a summary reads besides the story's row (as Article.objects.with_bylines()).
+SUMMARY_PREFETCHES = ("tags", Prefetch("bylines", queryset=Byline.objects.select_related("author")))
 _stories = KeptByToken(1000)
 
 
@@ -86,7 +96,8 @@ class StoryList(ListView):
     cursor_ordering = ("-published_at", "-pk")
 
     def get_queryset(self) -> QuerySet:
-        return published_stories().with_cards().prefetch_related("tags")
+        # Tags and bylines are read in summaries(), for the stories whose summaries are not kept.
+        return published_stories().with_cards().prefetch_related(None)
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
@@ -101,6 +112,7 @@ class StoryList(ListView):
         keys = [(story.pk, story.page_token, around) for story in stories]
         found = [_summaries.get(key) for key in keys]
         missing = [story for story, summary in zip(stories, found, strict=True) if summary is None]
+        prefetch_related_objects(missing, *SUMMARY_PREFETCHES)
         made = iter(self.get_serializer(missing, many=True).data if missing else ())
         summaries = []
         for key, summary in zip(keys, found, strict=True):

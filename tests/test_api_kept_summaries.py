@@ -5,6 +5,8 @@ address is never given for another."""
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from api import views
 from articles import editing, workflow
@@ -77,3 +79,11 @@ def test_a_kept_story_is_not_given_once_unpublished(client, story, editor):
     get_json(client, url)
     workflow.unpublish(Article.objects.get(pk=story.pk), editor, "Legal asked us to.")
     assert client.get(url).status_code == 404
+
+
+def test_a_list_of_kept_summaries_reads_no_tags_or_bylines(client, story):
+    summary(client)
+    with CaptureQueriesContext(connection) as captured:
+        summary(client)
+    statements = " ".join(q["sql"] for q in captured.captured_queries)
+    assert "articles_byline" not in statements and "articles_tag" not in statements
