@@ -10,7 +10,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularRedocView
@@ -21,7 +29,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from articles import workflow
-from articles.models import Article, Correction, Quote, WorkflowEvent
+from articles.kept import KeptByToken, surroundings
+from articles.models import Article, Byline, Correction, Quote, WorkflowEvent
 from articles.story import Story
 from edge import contentkeys
 
@@ -77,6 +86,14 @@ def published_stories() -> QuerySet:
 # -- stories -----------------------------------------------------------------------------------
 
 
+# A story's summary, and a whole story, are made once per change of the story (articles.kept):
+# about 1 KB and 10 KB each.
+_summaries = KeptByToken(5000)
+# What a summary reads besides the story's row (as Article.objects.with_bylines()).
+SUMMARY_PREFETCHES = ("tags", Prefetch("bylines", queryset=Byline.objects.select_related("author")))
+_stories = KeptByToken(1000)
+
+
 class StoryList(ListView):
     """Published stories, newest first."""
 
@@ -86,7 +103,31 @@ class StoryList(ListView):
     content_keys = ("archive",)
 
     def get_queryset(self) -> QuerySet:
-        return published_stories().with_cards().prefetch_related("tags")
+        # Tags and bylines are read in summaries(), for the stories whose summaries are not kept.
+        return published_stories().with_cards().prefetch_related(None)
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response(self.summaries(page))
+
+    def summaries(self, stories: list[Article]) -> list[Any]:
+        """Each story's summary as kept under its page token, made only where missing:
+        serializing a summary (its links, tags and bylines) was most of the list's time.
+        Everything a summary shows is on the story's page, so every change to it replaces
+        the token; its links are absolute, so the address the API was reached at counts."""
+        around = (*surroundings(), self.request.scheme, self.request.get_host())
+        keys = [(story.pk, story.page_token, around) for story in stories]
+        found = [_summaries.get(key) for key in keys]
+        missing = [story for story, summary in zip(stories, found, strict=True) if summary is None]
+        prefetch_related_objects(missing, *SUMMARY_PREFETCHES)
+        made = iter(self.get_serializer(missing, many=True).data if missing else ())
+        summaries = []
+        for key, summary in zip(keys, found, strict=True):
+            if summary is None:
+                summary = next(made)
+                _summaries.keep(key, summary)
+            summaries.append(summary)
+        return summaries
 
     def paginate_queryset(self, queryset: QuerySet) -> list | None:
         page = super().paginate_queryset(queryset)
@@ -123,9 +164,22 @@ class StoryDetail(StoryDetailBase, generics.RetrieveAPIView):
     serializer_class = serializers.StorySerializer
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        story = self.get_story()
-        context = {**self.get_serializer_context(), "story": story}
-        return Response(self.get_serializer(story.article, context=context).data)
+        """The story as kept under its page token (one query for the token), or made from
+        its parts (seven) and kept: everything it shows is on the story's page, so every
+        change to it replaces the token."""
+        around = (*surroundings(), request.scheme, request.get_host())
+        token = published_stories().filter(slug=self.kwargs["slug"]).values_list("pk", "page_token")
+        found = token.first()
+        kept = _stories.get((*found, around)) if found else None
+        if kept is None:
+            story = self.get_story()
+            context = {**self.get_serializer_context(), "story": story}
+            data = self.get_serializer(story.article, context=context).data
+            key = (story.article.pk, story.article.page_token, around)
+            _stories.keep(key, (data, self.last_modified))
+            return Response(data)
+        data, self.last_modified = kept
+        return Response(data)
 
 
 class StoryNinjs(StoryDetailBase):

@@ -1,7 +1,14 @@
-"""RSS 2.0 and Atom feeds of published stories (the whole site, each section) and corrections."""
+"""RSS 2.0 and Atom feeds of published stories (the whole site, each section) and corrections.
+
+A story's entry is made once per change of the story and kept under its page token
+(articles.kept), like its card: a feed reads its thirty stories' keys and tokens, and the
+rows (with section, tags and bylines) only of stories whose entries are not kept. Everything
+an entry shows is on the story's page, so every change to it replaces the token.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -17,13 +24,62 @@ from django.utils.translation import gettext_lazy
 
 from edge import contentkeys
 
+from .kept import KeptByToken, surroundings
 from .models import Article, Correction, Section
+from .paging import rows_by_key
 
 FEED_ITEMS = 30
 
 
 def _stories() -> QuerySet:
-    return Article.objects.published().newest_first().with_cards().prefetch_related("tags")
+    return Article.objects.published().newest_first()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a feed says of one story."""
+
+    path: str
+    title: str
+    description: str
+    pubdate: datetime | None
+    updateddate: datetime | None
+    author_name: str
+    categories: tuple[str, ...]
+
+    @classmethod
+    def of(cls, story: Article) -> Entry:
+        section = [story.section.name] if story.section else []
+        return cls(
+            path=story.get_absolute_url(),
+            title=story.headline,
+            description=story.standfirst_html,
+            pubdate=story.first_public_at,
+            updateddate=story.last_public_change,
+            author_name=", ".join(byline.display_name for byline in story.bylines.all()),
+            categories=tuple(section + [tag.name for tag in story.tags.all()]),
+        )
+
+    def get_absolute_url(self) -> str:
+        return self.path
+
+
+_entries = KeptByToken(2000)
+
+
+def entries(stories: QuerySet) -> list[Entry]:
+    """The newest FEED_ITEMS of `stories` as entries, kept or made (one query for the rows
+    of those not kept, with their section, tags and bylines)."""
+    around = surroundings()
+    keyed = list(stories.values_list("pk", "page_token")[:FEED_ITEMS])
+    found = {pk: _entries.get((pk, token, around)) for pk, token in keyed}
+    missing = [pk for pk, entry in found.items() if entry is None]
+    if missing:
+        rows = Article.objects.with_cards().prefetch_related("tags")
+        for story in rows_by_key(rows, missing):
+            found[story.pk] = entry = Entry.of(story)
+            _entries.keep((story.pk, story.page_token, around), entry)
+    return [entry for pk, _ in keyed if (entry := found.get(pk)) is not None]
 
 
 class ShowsKeys:
@@ -51,27 +107,26 @@ class LatestStoriesFeed(ShowsKeys, Feed):
     def feed_url(self) -> str:
         return reverse("articles:rss")
 
-    def items(self) -> QuerySet:
-        return _stories()[:FEED_ITEMS]
+    def items(self) -> list[Entry]:
+        return entries(_stories())
 
-    def item_title(self, item: Article) -> str:
-        return item.headline
+    def item_title(self, item: Entry) -> str:
+        return item.title
 
-    def item_description(self, item: Article) -> str:
-        return item.standfirst_html
+    def item_description(self, item: Entry) -> str:
+        return item.description
 
-    def item_pubdate(self, item: Article) -> datetime | None:
-        return item.first_public_at
+    def item_pubdate(self, item: Entry) -> datetime | None:
+        return item.pubdate
 
-    def item_updateddate(self, item: Article) -> datetime | None:
-        return item.last_public_change
+    def item_updateddate(self, item: Entry) -> datetime | None:
+        return item.updateddate
 
-    def item_author_name(self, item: Article) -> str:
-        return ", ".join(byline.display_name for byline in item.bylines.all())
+    def item_author_name(self, item: Entry) -> str:
+        return item.author_name
 
-    def item_categories(self, item: Article) -> list[str]:
-        section = [item.section.name] if item.section else []
-        return section + [tag.name for tag in item.tags.all()]
+    def item_categories(self, item: Entry) -> list[str]:
+        return list(item.categories)
 
 
 class LatestStoriesAtomFeed(LatestStoriesFeed):
@@ -114,7 +169,7 @@ class SectionFeed(LatestStoriesFeed):
         return reverse(self.url_name, args=[section.slug])
 
     def items(self, section: Section) -> Any:
-        return _stories().for_section(section)[:FEED_ITEMS]
+        return entries(_stories().for_section(section))
 
 
 class SectionAtomFeed(SectionFeed):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -63,16 +64,19 @@ class KeysFirstPaginator(Paginator):
         bottom = (number - 1) * self.per_page
         top = bottom + self.per_page
         if self.count_is_capped:
-            keys = list(self.object_list.values_list("pk", flat=True)[bottom : top + 1])
-            if not keys and number > 1:
+            keyed = self._keyed(bottom, top + 1)
+            if not keyed and number > 1:
                 raise EmptyPage(_("That page contains no results"))
-            page = UncountedPage(rows_by_key(self.object_list, keys[: self.per_page]), number, self)
-            page.more = len(keys) > self.per_page
+            page = UncountedPage(PageRows(self.object_list, keyed[: self.per_page]), number, self)
+            page.more = len(keyed) > self.per_page
             return page
         if top + self.orphans >= self.count:
             top = self.count
-        keys = list(self.object_list.values_list("pk", flat=True)[bottom:top])
-        return self._get_page(rows_by_key(self.object_list, keys), number, self)
+        return self._get_page(PageRows(self.object_list, self._keyed(bottom, top)), number, self)
+
+    def _keyed(self, bottom: int, top: int) -> list[tuple[Any, str]]:
+        """The page's keys, each with the story's page token (its cards may be kept)."""
+        return list(self.object_list.values_list("pk", "page_token")[bottom:top])
 
 
 class UncountedPage(Page):
@@ -82,6 +86,62 @@ class UncountedPage(Page):
 
     def has_next(self) -> bool:
         return self.more
+
+
+class RowSource:
+    """The rows of some stories, read by key all at once, the first time any is needed:
+    shared by the lists of one page (the front page's), so they cost one query together."""
+
+    def __init__(self, listed: models.QuerySet, keys: list[Any]) -> None:
+        self.listed = listed
+        self.keys = keys
+        self._rows: dict[Any, Any] | None = None
+
+    def rows(self) -> dict[Any, Any]:
+        if self._rows is None:
+            self._rows = {row.pk: row for row in rows_by_key(self.listed, self.keys)}
+        return self._rows
+
+
+class PageRows(Sequence):
+    """A list's stories, read (by key) only when something needs more than their cards.
+
+    A list whose every card is kept (articles.cards) never reads its rows: the keys and
+    page tokens already read are all the cards need. Anything else that iterates or indexes
+    the list reads the rows of its source at once, in one query plus the list's prefetches.
+    """
+
+    def __init__(
+        self,
+        listed: models.QuerySet,
+        keyed: list[tuple[Any, str]],
+        source: RowSource | None = None,
+    ) -> None:
+        self.keyed = keyed
+        self.source = source or RowSource(listed, [key for key, _ in keyed])
+        self._rows: list[Any] | None = None
+
+    @property
+    def loaded(self) -> bool:
+        return self._rows is not None
+
+    def rows(self) -> list[Any]:
+        if self._rows is None:
+            found = self.source.rows()
+            self._rows = [found[key] for key, _ in self.keyed if key in found]
+        return self._rows
+
+    def __len__(self) -> int:
+        return len(self.rows()) if self.loaded else len(self.keyed)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self.rows()[index]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.rows())
+
+    def __bool__(self) -> bool:
+        return bool(self.keyed)
 
 
 def rows_by_key(listed: models.QuerySet, keys: list[Any]) -> list[Any]:

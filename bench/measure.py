@@ -27,7 +27,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 
 from articles import prerender
-from articles.models import Article
+from articles.models import Article, Byline
 
 from . import urls
 from .build import Newsroom
@@ -85,8 +85,12 @@ def pages_of(newsroom: Newsroom) -> list[Page]:
         Page("archive filtered", f"/articles/?section={newsroom.section}&tag={newsroom.tag}"),
         Page("search", f"/articles/?q={newsroom.search_term}"),
         Page("section", f"/sections/{newsroom.section}/"),
+        Page("tag", f"/tags/{newsroom.tag}/"),
+        Page("author", f"/authors/{_writer_of(newsroom.typical_story)}/"),
         Page("person", f"/people/{newsroom.person}/"),
         Page("rss", "/feeds/rss/"),
+        Page("atom", "/feeds/atom/"),
+        Page("rss, section", f"/sections/{newsroom.section}/feeds/rss/"),
         Page("sitemap index", "/sitemap.xml"),
         Page("sitemap, stories", "/sitemap-stories.xml"),
         Page("api stories", "/api/v1/stories/"),
@@ -135,6 +139,12 @@ def measure(newsroom: Newsroom, runs: int) -> list[Measurement]:
                         _time(client, page.name, page.url, mode, runs, page.prepare or _nothing)
                     )
     return results
+
+
+def _writer_of(slug: str) -> str:
+    """The username of the story's first writer: their page is the author row."""
+    byline = Byline.objects.filter(article__slug=slug, author__isnull=False).order_by("position")
+    return byline.values_list("author__username", flat=True).first() or ""
 
 
 def _changed(slug: str) -> None:

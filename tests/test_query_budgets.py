@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles import curation, workflow
+from articles import cards, curation, workflow
 from articles.curation import Slot
 from articles.front import LATEST_STORIES
 from articles.models import MAX_PINS, Quote
@@ -33,8 +33,10 @@ def queries(client, url: str) -> tuple[int, int]:
     """(first request, second request) query counts for a page that must answer 200.
 
     Savepoints are not queries: they appear only because each test runs in a transaction
-    (a story page keeps its render inside one, articles.prerender)."""
+    (a story page keeps its render inside one, articles.prerender). No story card is kept
+    before the first request (articles.cards), so it reads the rows a list's cards need."""
     cache.clear()
+    cards.forget()
     counts = []
     for _ in range(2):
         with CaptureQueriesContext(connection) as captured:
@@ -111,8 +113,10 @@ def test_listing_pages_and_feeds_cost_the_same_for_1_and_50_stories(reporter, ed
     fifty = {url: queries(client, url) for url in urls}
     assert fifty == one
     for url, (first, second) in fifty.items():
-        assert second <= LISTING_BUDGET, url
-        assert first <= second + 1, url
+        assert first <= LISTING_BUDGET and second <= LISTING_BUDGET, url
+        # The first request also reads the sections for the navigation (then cached), and
+        # the rows and bylines of stories whose cards are not kept yet.
+        assert first <= second + 3, url
 
 
 def test_curated_front_and_section_pages_cost_the_same_for_1_and_6_pins(reporter, editor, client):
@@ -134,4 +138,5 @@ def test_curated_front_and_section_pages_cost_the_same_for_1_and_6_pins(reporter
     assert one == six
     for url, (first, second) in six.items():
         assert second <= LISTING_BUDGET, url
-        assert first <= second + 1, url
+        # As above: the first read also reads the navigation and the rows of unkept cards.
+        assert first <= second + 3, url
