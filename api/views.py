@@ -179,6 +179,7 @@ class StoryDetail(StoryDetailBase, generics.RetrieveAPIView):
             _stories.keep(key, (data, self.last_modified))
             return Response(data)
         data, self.last_modified = kept
+        self.shown = [f"story:{found[0]}"]
         return Response(data)
 
 

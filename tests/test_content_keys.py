@@ -357,3 +357,10 @@ def test_a_frontend_cache_keeps_no_page_past_the_next_scheduled_story(
         settings.PAGE_CACHE_SECONDS = page_cache_seconds
         seconds = int(client.get("/")["Surrogate-Control"].removeprefix("max-age="))
         assert 590 <= seconds <= 600
+
+
+def test_a_kept_api_story_still_declares_its_story(client, story, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # every request reaches the view
+    url = f"/api/v1/stories/{story.slug}/"
+    client.get(url)  # made, and kept in the process (articles.kept)
+    assert f"story:{story.pk}" in client.get(url)["xkey"].split()
