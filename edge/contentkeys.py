@@ -155,7 +155,6 @@ class Event:
     action: str = ""
     reverse: bool = False
     pk_set: frozenset[Any] | None = None
-    link: str = ""
 
 
 KeysOf = Callable[[Any, Event], Iterable[str]]
@@ -177,10 +176,10 @@ def watch(model: type[models.Model], keys_of: KeysOf) -> None:
     post_save.connect(saved, sender=model, weak=False, dispatch_uid=f"contentkeys:save:{label}")
     pre_delete.connect(deleting, sender=model, weak=False, dispatch_uid=f"contentkeys:del:{label}")
     for link in model._meta.local_many_to_many:
-        watch_links(link.remote_field.through, keys_of, link.name)
+        watch_links(link.remote_field.through, keys_of)
 
 
-def watch_links(through: type[models.Model], keys_of: KeysOf, name: str) -> None:
+def watch_links(through: type[models.Model], keys_of: KeysOf) -> None:
     def linked(sender: Any, instance: Any, action: str, reverse: bool, **kwargs: Any) -> None:
         # A clear is seen before it happens, while the links still say what they joined.
         if action not in ("post_add", "post_remove", "pre_clear"):
@@ -191,7 +190,6 @@ def watch_links(through: type[models.Model], keys_of: KeysOf, name: str) -> None
             action=action.split("_", 1)[1],
             reverse=reverse,
             pk_set=frozenset(pks) if pks is not None else None,
-            link=name,
         )
         changed(keys_of(instance, event), kwargs.get("using"))
 
