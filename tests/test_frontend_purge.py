@@ -12,7 +12,7 @@ import pytest
 from articles import editing, workflow
 from edge import frontend
 from tests.factories import make_article, make_story_in_review
-from tests.test_cache_fails_open import free_port
+from tests.page_cache_support import free_port
 
 pytestmark = pytest.mark.django_db
 
