@@ -78,7 +78,13 @@ def review_queue(user: Any) -> ArticleQuerySet:
         )
         .select_related("section")
         .prefetch_related(bylines)
-        .defer("search_document", "context_html", "bottom_line_html", "standfirst_html")
+        .defer(
+            "search_document",
+            "context_html",
+            "bottom_line_html",
+            "standfirst_html",
+            "methods_html",
+        )
         .order_by(F("waiting_since").asc(nulls_first=True), "pk")
     )
 

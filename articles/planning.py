@@ -235,6 +235,8 @@ def _with_plans(stories: QuerySet) -> QuerySet:
             "context_html",
             "bottom_line",
             "bottom_line_html",
+            "methods",
+            "methods_html",
             "search_document",
         )
     )

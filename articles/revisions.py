@@ -48,6 +48,8 @@ STORY_FIELDS = (
     "lead_image",
     "context",
     "bottom_line",
+    "methods",
+    "work_type",
     "comments_enabled",
 )
 # The workflow state: kept and compared, never restored (status changes only via workflow).

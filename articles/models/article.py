@@ -18,8 +18,9 @@ from django.utils.translation import gettext_lazy as _
 
 from images.models import Image
 
-from .. import markup
+from .. import markup, worktypes
 from ..slugs import slug_for_headline
+from ..worktypes import WorkType
 from .queries import ArticleQuerySet
 from .taxonomy import Section, Tag
 
@@ -78,6 +79,22 @@ class Article(models.Model):
     bottom_line = models.TextField(_("bottom line"), blank=True)
     bottom_line_html = models.TextField(editable=False, blank=True)
     comments_enabled = models.BooleanField(_("comments enabled"), default=True)
+    work_type = models.CharField(
+        _("type of work"),
+        max_length=16,
+        choices=WorkType.choices,
+        default=WorkType.NEWS,
+        help_text=_("Readers see it above the headline: news, analysis, opinion and so on."),
+    )
+    methods = models.TextField(
+        _("how we reported this"),
+        blank=True,
+        help_text=_(
+            "Optional: who was approached, which documents were read, what could not be "
+            "verified. Shown before the sources (Markdown)."
+        ),
+    )
+    methods_html = models.TextField(editable=False, blank=True)
     search_document = models.TextField(editable=False, blank=True)
 
     status = models.CharField(
@@ -147,6 +164,9 @@ class Article(models.Model):
                 name="article_published_has_time",
             ),
             models.CheckConstraint(condition=~Q(slug=""), name="article_slug_not_empty"),
+            models.CheckConstraint(
+                condition=Q(work_type__in=WorkType.values), name="article_work_type_valid"
+            ),
         ]
         # Every list of stories filters on status and time and orders by (time, id), newest
         # first; with the id in the index, a deep page skips index entries only (no sort).
@@ -181,6 +201,7 @@ class Article(models.Model):
         self.standfirst_html = markup.render_block(self.standfirst)
         self.context_html = markup.render_block(self.context)
         self.bottom_line_html = markup.render_block(self.bottom_line)
+        self.methods_html = markup.render_block(self.methods)
         self.page_token = new_page_token()
         if not adding:
             self.version += 1
@@ -253,6 +274,12 @@ class Article(models.Model):
     def bottom_line_safe(self) -> SafeString:
         return markup.trusted(self.bottom_line_html)
 
+    def work_type_meaning(self) -> str:
+        return worktypes.meaning(self.work_type)
+
+    def methods_safe(self) -> SafeString:
+        return markup.trusted(self.methods_html)
+
     # -- saving -------------------------------------------------------------------------------
 
     def clean(self) -> None:
@@ -284,6 +311,7 @@ class Article(models.Model):
     ) -> str:
         """The search document of this story with these parts (quotes as (words, speaker))."""
         parts = [self.headline, self.standfirst, self.dateline, self.context, self.bottom_line]
+        parts.append(self.methods)
         parts += [*takeaways, *impact_items, *claims]
         for words, speaker in quotes:
             parts += [words, speaker]

@@ -88,7 +88,15 @@ class ArticleQuerySet(models.QuerySet):
         return (
             self.with_bylines()
             .select_related("lead_image")
-            .defer("search_document", "context", "context_html", "bottom_line", "bottom_line_html")
+            .defer(
+                "search_document",
+                "context",
+                "context_html",
+                "bottom_line",
+                "bottom_line_html",
+                "methods",
+                "methods_html",
+            )
         )
 
     def with_story_row(self) -> ArticleQuerySet:
