@@ -84,6 +84,7 @@ def create_draft(story: storytext.StoryText, user: Any, origin: str = "") -> Imp
         standfirst="\n\n".join(story.standfirst),
         context="\n\n".join(story.analysis),
         bottom_line="\n\n".join(story.bottom_line),
+        methods="\n\n".join(story.methods),
     )
     with editing.creating(draft, user, action=IMPORT) as edit:
         article = edit.article

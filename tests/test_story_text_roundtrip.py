@@ -132,6 +132,7 @@ def stories(draw, max_quotes: int = 2) -> StoryText:
         unconfirmed=claims(3),
         disputed=claims(2),
         bottom_line=draw(paragraphs),
+        methods=draw(paragraphs),
         sources=sources,
     )
 

@@ -168,6 +168,7 @@ def structure_of_form(data: QueryDict) -> storytext.StoryText:
             for row in posted.impact_items.live()
         ],
         bottom_line=storytext.paragraphs(data.get("bottom_line", "")),
+        methods=storytext.paragraphs(data.get("methods", "")),
         sources=[
             storytext.SourceLine(source.title, source.publisher, source.url)
             for source in (posted.sources[pk] for pk in numbered)
@@ -217,7 +218,7 @@ def form_from_text(text: str, data: QueryDict) -> QueryDict:
     posted = _Posted.read(data)
     merged = data.copy()
     merged["headline"] = _kept(data.get("headline", ""), story.headline)
-    for field, part in (*_PARAGRAPH_FIELDS, ("bottom_line", "bottom_line")):
+    for field, part in (*_PARAGRAPH_FIELDS, ("bottom_line", "bottom_line"), ("methods", "methods")):
         paragraphs = getattr(story, part)
         if storytext.paragraphs(data.get(field, "")) != paragraphs:
             merged[field] = "\n\n".join(paragraphs)

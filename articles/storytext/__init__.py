@@ -25,6 +25,7 @@ from .structure import (
     DISPUTED,
     FURNITURE,
     HEADINGS,
+    METHODS,
     SOURCES,
     STANDFIRST,
     TAKEAWAYS,
@@ -45,6 +46,7 @@ from .writer import write
 
 __all__ = [
     "BOTTOM_LINE",
+    "METHODS",
     "BULLET",
     "CONTEXT",
     "DISPUTED",

@@ -94,6 +94,7 @@ def structure_of(article: Any) -> StoryText:
         unconfirmed=claims(story.unconfirmed),
         disputed=claims(story.disputed),
         bottom_line=paragraphs(article.bottom_line),
+        methods=paragraphs(article.methods),
         sources=[
             SourceLine(source.title, source.publisher, source.url) for _n, source in story.sources
         ],

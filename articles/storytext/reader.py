@@ -19,6 +19,7 @@ from .structure import (
     CONTEXT,
     FURNITURE,
     HEADLINE,
+    METHODS,
     ROLE,
     SOURCE_PUBLISHER,
     SOURCE_TITLE,
@@ -296,6 +297,9 @@ class _Reader:
 
     def _read_bottom_line(self, blocks: list[_Block]) -> None:
         self.story.bottom_line = self._paragraphs(blocks, BOTTOM_LINE)
+
+    def _read_methods(self, blocks: list[_Block]) -> None:
+        self.story.methods = self._paragraphs(blocks, METHODS)
 
     def _read_takeaways(self, blocks: list[_Block]) -> None:
         for block in blocks:

@@ -19,6 +19,7 @@ CONTEXT = "context"
 UNCONFIRMED = "unconfirmed"
 DISPUTED = "disputed"
 BOTTOM_LINE = "bottom_line"
+METHODS = "methods"
 SOURCES = "sources"
 FURNITURE = "furniture"  # "Leave a Comment" and everything after it: ignored
 
@@ -31,6 +32,7 @@ HEADINGS = {
     "unconfirmed": UNCONFIRMED,
     "disputed": DISPUTED,
     "bottom line": BOTTOM_LINE,
+    "how we reported this": METHODS,
     "sources": SOURCES,
     "leave a comment": FURNITURE,
 }
@@ -43,6 +45,7 @@ TITLES = {
     UNCONFIRMED: "Unconfirmed",
     DISPUTED: "Disputed",
     BOTTOM_LINE: "Bottom line",
+    METHODS: "How we reported this",
     SOURCES: "Sources",
 }
 
@@ -99,6 +102,7 @@ class StoryText:
     unconfirmed: list[ClaimText] = field(default_factory=list)
     disputed: list[ClaimText] = field(default_factory=list)
     bottom_line: list[str] = field(default_factory=list)
+    methods: list[str] = field(default_factory=list)  # how we reported this
     sources: list[SourceLine] = field(default_factory=list)
 
 

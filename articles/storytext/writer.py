@@ -10,6 +10,7 @@ from .structure import (
     BULLET,
     CONTEXT,
     DISPUTED,
+    METHODS,
     QUOTE_MARKS,
     SOURCES,
     TAKEAWAYS,
@@ -43,6 +44,7 @@ def write(story: StoryText) -> str:
     section(UNCONFIRMED, bullets([_claim(claim) for claim in story.unconfirmed]))
     section(DISPUTED, bullets([_claim(claim) for claim in story.disputed]))
     section(BOTTOM_LINE, story.bottom_line)
+    section(METHODS, story.methods)
     section(
         SOURCES, ["\n".join(_source(source) for source in story.sources)] if story.sources else []
     )
