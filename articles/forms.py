@@ -72,7 +72,7 @@ class ArticleForm(PublicChangeFields, forms.ModelForm):
         self._size_text_boxes()
 
     # The editor's boxes, sized for what each holds; a headline wraps instead of running off.
-    ROWS = {"headline": 2, "standfirst": 3, "context": 8, "bottom_line": 3}
+    ROWS = {"headline": 2, "standfirst": 3, "context": 8, "bottom_line": 3, "methods": 4}
 
     def _size_text_boxes(self) -> None:
         for name, rows in self.ROWS.items():

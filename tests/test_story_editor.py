@@ -48,10 +48,11 @@ def test_the_editor_shows_the_story_in_reading_order(reporter, reporter_client):
         "quotes",
         "unconfirmed",
         "bottom-line",
+        "methods",
         "sources",
     ]
     side = page.select_one(".editor-side")
-    for name in ("section", "tags", "dateline", "lead_image", "comments_enabled"):
+    for name in ("work_type", "section", "tags", "dateline", "lead_image", "comments_enabled"):
         assert side.select_one(f"[name={name}]") is not None, name
 
 

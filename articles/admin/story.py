@@ -88,10 +88,24 @@ class ArticleAdmin(
     list_per_page = 50
     ordering = ["-updated_at"]
     fieldsets = [
-        (None, {"fields": ["headline", "slug", "standfirst", "dateline", "section", "tags"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "headline",
+                    "work_type",
+                    "slug",
+                    "standfirst",
+                    "dateline",
+                    "section",
+                    "tags",
+                ]
+            },
+        ),
         (_("Lead image"), {"fields": ["lead_image", "lead_image_preview"]}),
         (_("Context & impact"), {"fields": ["context"]}),
         (_("Bottom line"), {"fields": ["bottom_line"]}),
+        (_("How we reported this"), {"fields": ["methods"]}),
         (
             _("Publishing"),
             {
