@@ -39,6 +39,7 @@ from edge import contentkeys
 from .kept import KeptByToken, surroundings
 from .models import Article, Byline, KeyTakeaway
 from .paging import PageRows
+from .worktypes import WorkType
 
 # About 1.5 KB each: the newest 5,000 cards keep a process's lists rendered in ~8 MB.
 KEPT_CARDS = 5000
@@ -139,6 +140,12 @@ def _card(
     if section and not hide_section:
         kicker = format_html(
             '<p class="kicker"><a href="{}">{}</a></p>', section.get_absolute_url(), section.name
+        )
+    if story.work_type != WorkType.NEWS:  # news is what a list holds unless it says otherwise
+        kicker += format_html(
+            '<p class="story-card-type story-card-type-{}">{}</p>',
+            story.work_type,
+            story.get_work_type_display(),
         )
     standfirst = ""
     if story.standfirst_html and not compact:

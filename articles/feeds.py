@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy
 
 from edge import contentkeys
 
+from . import worktypes
 from .kept import KeptByToken, surroundings
 from .models import Article, Correction, Section
 from .paging import rows_by_key
@@ -57,7 +58,12 @@ class Entry:
             pubdate=story.first_public_at,
             updateddate=story.last_public_change,
             author_name=", ".join(byline.display_name for byline in story.bylines.all()),
-            categories=tuple(section + [tag.name for tag in story.tags.all()]),
+            # The type of work first ("Opinion"), so a reader's app can tell it from news.
+            categories=(
+                worktypes.label(story.work_type),
+                *section,
+                *(tag.name for tag in story.tags.all()),
+            ),
         )
 
     def get_absolute_url(self) -> str:

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from . import navigation
 from .models import Article, Byline, Quote
 from .search import MAX_QUERY_LENGTH, search
+from .worktypes import WorkType
 
 SORTS = {
     "newest": ("-published_at", "-pk"),
@@ -180,6 +181,13 @@ class ArchiveFilter(django_filters.FilterSet):
         field_name="section__slug",
         label=_("Section"),
         empty_label=_("All sections"),
+        widget=_select(),
+    )
+    type = django_filters.ChoiceFilter(
+        field_name="work_type",
+        choices=WorkType.choices,
+        label=_("Type of work"),
+        empty_label=_("All types"),
         widget=_select(),
     )
     tag = NameFilter(

@@ -24,10 +24,11 @@ from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 from django.utils.translation import get_language, to_locale
 
-from . import markup
+from . import markup, worktypes
 from .story import Story
 
 DESCRIPTION_LENGTH = 200
+BACKSTORY_LENGTH = 5000
 NOINDEX_FOLLOW = "noindex, follow"
 NOINDEX_NOFOLLOW = "noindex, nofollow"
 
@@ -142,12 +143,14 @@ def news_article(
     description: str,
     image: SocialImage | None = None,
 ) -> dict:
-    """schema.org NewsArticle for the story page (https://schema.org/NewsArticle)."""
+    """schema.org NewsArticle for the story page (https://schema.org/NewsArticle), typed by
+    the story's type of work (articles.worktypes)."""
     article = story.article
     authors = [_author(request, byline) for byline in story.bylines]
     data: dict[str, Any] = {
         "@context": "https://schema.org",
-        "@type": "NewsArticle",
+        "@type": worktypes.schema_types(article.work_type),
+        "genre": worktypes.label(article.work_type),
         "headline": article.headline,
         "description": description,
         "url": url,
@@ -164,6 +167,7 @@ def news_article(
         "articleSection": article.section.name if article.section else None,
         "keywords": [tag.name for tag in story.tags],
         "dateline": article.dateline,
+        "backstory": plain_text(article.methods_html, limit=BACKSTORY_LENGTH),
         "correction": [
             {
                 "@type": "CorrectionComment",

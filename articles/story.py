@@ -87,6 +87,11 @@ class Story:
         return related_stories(self.article, [tag.pk for tag in self.tags])
 
     @property
+    def latest_correction(self) -> Any | None:
+        """The newest correction: the notice under the standfirst gives its date."""
+        return self.corrections[-1] if self.corrections else None
+
+    @property
     def has_context(self) -> bool:
         return bool(self.article.context_html or self.impact_items)
 

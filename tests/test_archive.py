@@ -115,7 +115,7 @@ def test_names_only_drafts_carry_are_not_found(client, stories, reporter):
 def test_the_filter_form_lists_no_tags_people_or_writers(client, stories):
     """Hundreds of options made every archive page slow and were hard to use."""
     form = parse(client.get("/articles/")).select_one("form.archive-filters")
-    assert [select["name"] for select in form.select("select")] == ["section", "sort"]
+    assert [select["name"] for select in form.select("select")] == ["section", "type", "sort"]
     for name in ("tag", "author", "person"):
         box = form.select_one(f'input[name="{name}"]')
         assert box["type"] == "text" and form.select_one(f'label[for="{box["id"]}"]')

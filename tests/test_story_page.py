@@ -27,8 +27,10 @@ def story_page(client, article):
 def test_parts_appear_in_the_seed_order(client, full_story):
     page = story_page(client, full_story)
     parts = [
+        ".work-type",
         "article.story h1",
         ".standfirst",
+        ".correction-notice",
         ".story-meta",
         ".bylines",
         "section.takeaways",
@@ -38,6 +40,7 @@ def test_parts_appear_in_the_seed_order(client, full_story):
         "section.claims-unconfirmed",
         "section.claims-disputed",
         "section.bottom-line",
+        "section.methods",
         "section.sources",
         "section.corrections",
         "section.story-tags",
@@ -58,6 +61,7 @@ def test_parts_appear_in_the_seed_order(client, full_story):
         "Unconfirmed",
         "Disputed",
         "Bottom line",
+        "How we reported this",
         "Sources",
         "Corrections",
         "Topics",
