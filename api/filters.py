@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Byline, Quote, Section, StorySource, Tag, WorkflowEvent
 from articles.search import MAX_QUERY_LENGTH, search
+from articles.worktypes import WorkType
 from sources.models import Person
 
 from .params import SLUG, TEXT, anchored, instant_schema, parse_instant, whole_number
@@ -112,6 +113,11 @@ class StoryFilter(django_filters.FilterSet):
         field_name="section__slug",
         max_length=longest(Section, "slug"),
         help_text=_("A section's slug."),
+    )
+    type = django_filters.ChoiceFilter(
+        field_name="work_type",
+        choices=WorkType.choices,
+        help_text=_("A type of work: news, analysis, opinion, explainer, fact-check or review."),
     )
     tag = SlugFilter(
         field_name="tags__slug", max_length=longest(Tag, "slug"), help_text=_("A tag's slug.")

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import to_locale
 from rest_framework.request import Request
 
+from articles import worktypes
 from articles.story import Story
 
 from .richtext import plain_text
@@ -57,6 +58,7 @@ def news_item(story: Story, request: Request, version_created: datetime) -> dict
         "language": language_tag(),
         "slugline": article.slug,
         "headlines": [{"role": "main", "value": article.headline}],
+        "genres": [worktypes.ninjs_genre(article.work_type)],
         "bodies": [
             _body("text/html", body_html, body_text),
             _body("text/plain", body_text, body_text),

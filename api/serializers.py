@@ -25,6 +25,7 @@ from articles.models import (
     Tag,
 )
 from articles.story import CitedClaim, Story
+from articles.worktypes import WorkType
 from images.models import Image
 from sources.models import Person, Source
 from staff.names import display_name
@@ -270,6 +271,12 @@ class StorySummarySerializer(StoryRefSerializer):
     """A story in a list: enough to show a card and to fetch the whole story."""
 
     ninjs_url = AbsoluteUrlField(api_path("api:story-ninjs"))
+    type = serializers.ChoiceField(
+        source="work_type",
+        choices=WorkType.choices,
+        read_only=True,
+        help_text=_("The type of work: news, analysis, opinion, explainer, fact check or review."),
+    )
     standfirst = RichTextField(source="standfirst_html")
     section = SectionRefSerializer(allow_null=True)
     tags = TagRefSerializer(many=True)
@@ -284,6 +291,7 @@ class StorySummarySerializer(StoryRefSerializer):
         fields = [
             *StoryRefSerializer.Meta.fields,
             "ninjs_url",
+            "type",
             "standfirst",
             "dateline",
             "section",
@@ -305,6 +313,9 @@ class StorySerializer(StorySummarySerializer):
     impact_items = serializers.SerializerMethodField()
     quotes = QuoteSerializer(many=True)
     bottom_line = RichTextField(source="bottom_line_html")
+    methods = RichTextField(
+        source="methods_html", help_text=_("How we reported this (empty when there is no note).")
+    )
     sources = serializers.SerializerMethodField()
     corrections = serializers.SerializerMethodField()
 
@@ -318,6 +329,7 @@ class StorySerializer(StorySummarySerializer):
             "impact_items",
             "quotes",
             "bottom_line",
+            "methods",
             "sources",
             "corrections",
         ]
