@@ -30,6 +30,7 @@ from staff.permissions import EDITORS, REPORTERS
 
 from . import demo_history, editing, importing, notifications, prerender
 from .models import Article, Byline, Section, Tag
+from .worktypes import WorkType
 
 NEWSROOM = Path(__file__).with_name("demo_newsroom")
 IMAGE_CREDIT = "Newsroom graphics"
@@ -180,6 +181,7 @@ def _write_story(row: dict, refs: tuple, users: dict) -> Article:
     article = importing.import_text(text, authors[0], origin=origin).article
     article.slug = row["slug"]
     article.dateline = row["dateline"]
+    article.work_type = row.get("type", WorkType.NEWS)
     article.section = sections[row["section"]]
     article.lead_image = _lead_image(row, authors[0])
 

@@ -86,3 +86,18 @@ def test_load_demo_refuses_without_debug(settings):
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("load_demo")
     assert Article.objects.count() == 0
+
+
+def test_the_demo_shows_several_types_of_work_a_methods_note_and_a_correction(settings, client):
+    settings.DEBUG = True
+    call_command("load_demo", stdout=io.StringIO())
+    published = Article.objects.published()
+    assert {"news", "analysis", "explainer", "opinion"} <= set(
+        published.values_list("work_type", flat=True)
+    )
+    assert published.exclude(methods="").count() >= 2
+    corrected = published.filter(corrections__isnull=False).distinct().get()
+    page = client.get(corrected.get_absolute_url()).content.decode()
+    assert 'class="correction-notice"' in page and 'class="methods"' in page
+    opinion = published.get(work_type="opinion")
+    assert "work-type-opinion" in client.get(opinion.get_absolute_url()).content.decode()
