@@ -162,6 +162,9 @@ def make_story_in_review(author: Any, **fields: Any) -> Article:
     fields.setdefault("dateline", "Port Calder")
     fields.setdefault("context", "The wall has not been repaired since 1962.")
     fields.setdefault("bottom_line", "Work starts in spring if the money arrives.")
+    fields.setdefault(
+        "methods", "We read the council's budget papers and asked the harbour board to comment."
+    )
     article = make_article(author, status="review", takeaways=2, verified_claims=2, **fields)
     ImpactItem.objects.create(article=article, label="Budget effect", text="Borrowing rises.")
     Claim.objects.create(article=article, text="A second wall may follow.", status="unconfirmed")

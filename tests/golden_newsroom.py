@@ -214,6 +214,8 @@ class Draft:
     bottom_line: str = ""
     sources: list[int] = field(default_factory=list)  # the source list, in order
     lead_image: bool = False
+    work_type: str = "news"
+    methods: str = ""
 
 
 FOOTBRIDGE = Draft(
@@ -279,6 +281,7 @@ FOOTBRIDGE = Draft(
 
 FERRY = Draft(
     id=7002,
+    work_type="analysis",
     slug="ferry-timetable-cut-crew-shortage",
     headline="Ferry timetable cut as a winter crew shortage bites",
     standfirst=(
@@ -438,6 +441,10 @@ WRECK = Draft(
     bottom_line=(
         "A rare early eighteenth-century hull lies beside the ferry channel; its fate, and the "
         "rest of the dredging, wait on the heritage body."
+    ),
+    methods=(
+        "We read the laboratory's dating report and the dredging company's notice, and asked "
+        "the heritage body when it will decide; it gave no date."
     ),
     sources=[7007, 7006],
 )
@@ -631,6 +638,8 @@ class _Builder:
             section=self.sections[draft.section],
             context=draft.context,
             bottom_line=draft.bottom_line,
+            methods=draft.methods,
+            work_type=draft.work_type,
             lead_image=self.image if draft.lead_image else None,
             created_by=writers[0],
         )
