@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import models, transaction
+from django.db.models import Value
 from django.urls import reverse
 
 from edge import contentkeys
@@ -56,12 +57,26 @@ class Snapshot:
 
 
 def load() -> Snapshot:
-    """Read the snapshot from the database (two queries)."""
+    """Read the snapshot from the database: the filled-in policies and the publisher row, in
+    one query (a UNION), since a cold cache costs every page this query."""
     order = {kind: position for position, kind in enumerate(Policy.Kind.values)}
-    kinds = Policy.objects.exclude(body_html="").values_list("kind", flat=True)
-    publisher = Publisher.current()
+    text = models.CharField()
+    policies = (
+        Policy.objects.exclude(body_html="")
+        .annotate(row=Value("policy", text), founded=Value(None, models.DateField()))
+        .values_list("row", "kind", "founded", "summary")
+    )
+    publisher_row = Publisher.objects.annotate(row=Value("publisher", text)).values_list(
+        "row", "name", "founding_date", "same_as"
+    )
+    rows = list(policies.union(publisher_row, all=True))
+    kinds = sorted((row[1] for row in rows if row[0] == "policy"), key=order.__getitem__)
+    publisher = Publisher()
+    for row in rows:
+        if row[0] == "publisher":
+            publisher = Publisher(name=row[1], founding_date=row[2], same_as=row[3])
     return Snapshot(
-        policies=tuple(FilledPolicy(kind) for kind in sorted(kinds, key=order.__getitem__)),
+        policies=tuple(FilledPolicy(kind) for kind in kinds),
         publisher_name=publisher.display_name,
         founding_date=publisher.founding_date,
         same_as=tuple(publisher.same_as_urls),
@@ -82,8 +97,9 @@ def forget() -> None:
 
 
 def _changed(row: Any, event: contentkeys.Event) -> list[str]:
-    # Forgotten after the commit: a reader between the change and its commit would otherwise
-    # put the old snapshot back.
+    # Forgotten now (this process's next read sees the change) and again after the commit: a
+    # reader between the change and its commit may have put the old snapshot back.
+    forget()
     transaction.on_commit(forget)
     return [KEY]
 
