@@ -6,6 +6,7 @@ from __future__ import annotations
 import extruct
 import pytest
 
+from edge import contentkeys
 from tests.factories import make_full_story
 from tests.html import parse
 from tests.page_cache_support import cached, fetch
@@ -74,3 +75,20 @@ def test_the_footer_costs_no_query_once_cached(client, editor, django_assert_num
     with django_assert_num_queries(1):  # the policy itself
         response = client.get("/about/ethics/")
     assert "/about/ethics/" in footer_hrefs(response)
+
+
+def test_a_policy_or_publisher_change_names_the_trust_key_alone(editor, committed):
+    with contentkeys.recorded() as batches, committed():
+        write_policy(editor, Policy.Kind.ETHICS, "We are fair.")
+    assert batches == [frozenset({"trust"})]
+    with contentkeys.recorded() as batches, committed():
+        write_publisher(editor, name="Ledger Media")
+    assert batches == [frozenset({"trust"})]
+
+
+def test_a_publisher_name_cannot_close_the_json_ld_script(client, editor):
+    write_policy(editor, Policy.Kind.ETHICS, "We are fair.")
+    write_publisher(editor, name="</script><script>alert(1)</script>")
+    page = parse(client.get("/about/ethics/"))
+    (script,) = page.find_all("script")
+    assert script["type"] == "application/ld+json"

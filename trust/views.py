@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from html import unescape
@@ -12,19 +11,16 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.html import format_html, strip_tags
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import strip_tags
+from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
 
 from edge import contentkeys
 
-from . import publisher, snapshot, trusttxt
+from . import markup, publisher, snapshot, trusttxt
 from .models import Policy, Publisher
-
-# The escapes Django's json_script uses: no "</script>" or "<!--" can end the element.
-_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 @dataclass
@@ -48,11 +44,7 @@ class PolicyPageMeta:
         return to_locale(get_language() or settings.LANGUAGE_CODE)
 
     def json_ld(self) -> SafeString:
-        text = json.dumps(self.structured_data).translate(_JSON_SCRIPT_ESCAPES)
-        return format_html(
-            '<script type="application/ld+json">{}</script>',
-            mark_safe(text),  # noqa: S308 - <, >, & escaped above
-        )
+        return markup.json_ld(self.structured_data)
 
 
 def _summary(policy: Policy) -> str:
