@@ -10,6 +10,7 @@ from edge import contentkeys
 from tests.factories import make_full_story
 from tests.html import parse
 from tests.page_cache_support import cached, fetch
+from tests.test_query_budgets import STORY_PAGE_BUDGET, queries
 from tests.trust_support import write_policy, write_publisher
 from trust.models import Policy
 
@@ -92,3 +93,14 @@ def test_a_publisher_name_cannot_close_the_json_ld_script(client, editor):
     page = parse(client.get("/about/ethics/"))
     (script,) = page.find_all("script")
     assert script["type"] == "application/ld+json"
+
+
+def test_the_story_page_costs_the_same_with_every_policy_filled_in(client, reporter, editor):
+    story = make_full_story(reporter, editor)
+    _, without = queries(client, story.get_absolute_url())
+    for kind in Policy.Kind.values:
+        write_policy(editor, kind, f"Our {kind} text.")
+    write_publisher(editor, name="Ledger Media", same_as="https://social.example/@ledger")
+    first, with_all = queries(client, story.get_absolute_url())
+    assert with_all == without <= STORY_PAGE_BUDGET
+    assert first <= STORY_PAGE_BUDGET + 2
