@@ -129,3 +129,9 @@ def test_there_is_only_ever_one_publisher_record(editor):
     write_publisher(editor, name="One")
     write_publisher(editor, name="Two")
     assert list(Publisher.objects.values_list("pk", "name")) == [(1, "Two")]
+
+
+def test_a_founding_date_in_the_future_is_refused(editor):
+    with pytest.raises(ValidationError) as caught:
+        write_publisher(editor, founding_date=datetime.date.today() + datetime.timedelta(days=2))
+    assert "future" in caught.value.message_dict["founding_date"][0]

@@ -153,6 +153,10 @@ class Publisher(models.Model):
 
     def clean(self) -> None:
         super().clean()
+        if self.founding_date and self.founding_date > timezone.localdate():
+            raise ValidationError(
+                {"founding_date": _("The founding date cannot be in the future.")}
+            )
         try:
             trusttxt.parse(self.trust_txt, own_site=settings.NEWSROOM_SITE_URL)
         except ValidationError as error:
