@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -27,6 +28,7 @@ from images import illustrations
 from images.models import Image
 from sources.models import Person, Source
 from staff.permissions import EDITORS, REPORTERS
+from trust import demo as trust_demo
 
 from . import demo_history, editing, importing, notifications, prerender
 from .models import Article, Byline, Section, Tag
@@ -70,6 +72,7 @@ class DemoReport:
     created_stories: list[str] = field(default_factory=list)
     pictured_stories: list[str] = field(default_factory=list)
     logins: list[DemoUser] = field(default_factory=list)
+    standards: list[str] = field(default_factory=list)
 
 
 def newsroom() -> dict[str, Any]:
@@ -253,4 +256,5 @@ def load() -> DemoReport:
                 report.created_stories.append(article.headline)
             elif _add_missing_picture(row, existing, users):
                 report.pictured_stories.append(existing.headline)
+        report.standards = trust_demo.load(users["editor"], settings.NEWSROOM_SITE_URL)
     return report

@@ -24,6 +24,8 @@ from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 from django.utils.translation import get_language, to_locale
 
+from trust import publisher
+
 from . import markup, worktypes
 from .story import Story
 
@@ -83,6 +85,7 @@ def for_front(request: HttpRequest) -> PageMeta:
         title="",
         description=site_description(),
         canonical_url=request.build_absolute_uri(reverse("articles:front")),
+        structured_data=publisher.organization_page(request),
     )
 
 
@@ -159,11 +162,7 @@ def news_article(
         "datePublished": _local_iso(story.published_at),
         "dateModified": _local_iso(story.modified_at),
         "author": authors,
-        "publisher": {
-            "@type": "NewsMediaOrganization",
-            "name": settings.NEWSROOM_SITE_NAME,
-            "url": request.build_absolute_uri(reverse("articles:front")),
-        },
+        "publisher": publisher.organization(request),
         "articleSection": article.section.name if article.section else None,
         "keywords": [tag.name for tag in story.tags],
         "dateline": article.dateline,

@@ -46,6 +46,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from edge.pagecache import release
+from trust import snapshot as trust_snapshot
 
 from . import metadata
 from .models import (
@@ -203,7 +204,11 @@ STORY_KEYS = ("story:", "thread:")
 
 def stale_for(keys: frozenset[str], alias: str) -> None:
     """A change named `keys` (edge/contentkeys.py; the declaration is articles/cachekeys.py):
-    the stories whose page or thread they name are rendered again, from this transaction on."""
+    the stories whose page or thread they name are rendered again, from this transaction on
+    (every story, when the publisher or a policy changed)."""
+    if trust_snapshot.KEY in keys:  # the publisher and the standards link show on every story
+        stale(Article.objects.using(alias))
+        return
     pks = {int(key.split(":", 1)[1]) for key in keys if key.startswith(STORY_KEYS)}
     if pks:
         stale(Article.objects.using(alias).filter(pk__in=pks))

@@ -28,12 +28,16 @@ from tests.factories import (
     make_tag,
 )
 from tests.page_cache_support import cached, fetch, text
+from tests.trust_support import write_policy, write_publisher
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 
 @pytest.fixture
 def story(reporter, editor):
+    # A policy and a trust.txt, so that the standards pages and /trust.txt answer too.
+    write_policy(editor, "ethics", "We are fair.")
+    write_publisher(editor, trust_txt="member=https://press-association.example/\n")
     return make_full_story(reporter, editor)
 
 
@@ -261,6 +265,10 @@ def public_urls(story: Article) -> dict[str, str]:
         "articles:sitemap_section": "/sitemap-stories.xml",
         "articles:news_sitemap": "/sitemap-news.xml",
         "articles:robots": "/robots.txt",
+        "trust:standards": "/about/",
+        "trust:policy": "/about/ethics/",
+        "trust:trust_txt": "/trust.txt",
+        "trust:trust_txt_well_known": "/.well-known/trust.txt",
         "articles:corrections": "/corrections/",
         "articles:corrections_feed": "/corrections/feed/",
         "articles:person": f"/people/{speaker.slug}/",

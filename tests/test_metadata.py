@@ -85,7 +85,8 @@ def test_front_page_describes_the_site(client):
     assert meta(page, property="og:type") == "website"
     assert page.find("link", rel="canonical")["href"] == "http://testserver/"
     assert meta(page, name="description").startswith("Local news for Port Calder")
-    assert not page.find_all("script")
+    # The only script is the publisher's JSON-LD (tests/test_trust_publisher.py).
+    assert [script["type"] for script in page.find_all("script")] == ["application/ld+json"]
 
 
 def test_section_page_uses_its_description(client):

@@ -14,6 +14,7 @@ from tests import factories
 from tests.browser.accessibility import audit
 from tests.browser.admin_pages import NEW_STORY, editor_address, log_in, open_story_editor
 from tests.browser.comment_queue import fill_queue
+from tests.trust_support import write_policy
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -24,6 +25,14 @@ def newsroom(reporter, editor) -> dict[str, Any]:
     story = factories.make_full_story(reporter, editor, headline="Lifeboat station gets a new slip")
     factories.make_story_in_review(reporter, headline="Pilot boats to share one berth")
     return {"story": story, "editor": editor, "reporter": reporter}
+
+
+def policy_page(page: Page, newsroom: dict) -> None:
+    body = (
+        "# Independence\n\nWe take no gifts.\n\n> Quoted rule\n\n- one\n- [two](https://x.example/)"
+    )
+    write_policy(newsroom["editor"], "ethics", body, summary="How we stay independent.")
+    page.goto("/about/ethics/")
 
 
 def front_page(page: Page, newsroom: dict) -> None:
@@ -124,6 +133,7 @@ READERS_PAGES: dict[str, Callable[[Page, dict], None]] = {
     "archive-with-a-bad-date": archive_with_a_bad_date,
     "person-page": person_page,
     "comment-form-with-errors": comment_form_with_errors,
+    "policy-page": policy_page,
 }
 # Our own admin pages and overrides, the story editor among them (a published story with
 # several of every part, so the public-change fields and every kind of part row are there).
