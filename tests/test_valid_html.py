@@ -2,7 +2,7 @@
 
 PAGES is the list of page kinds: a name, how a reader (or an editor) gets the page, and the
 status it answers. A new kind of page is one more row; a row's `fetch` may first make what
-its page shows (see the "comments-closed" row). All pages are rendered through Django's test
+its page shows (see the "story-shared-preview" row). All pages are rendered through Django's test
 client in one test, written to a folder and checked by a single run of the checker (a JVM
 start costs seconds), which must report no error at all.
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -60,9 +60,10 @@ class Site:
     reporter: Any
     editor_user: Any
     person_slug: str
-    extra: dict[str, Any] = field(default_factory=dict)
 
-    def send_comment(self, article: Article, *, client: Client | None = None, **fields: Any):
+    def send_comment(
+        self, article: Article, *, client: Client | None = None, **fields: Any
+    ) -> HttpResponse:
         """The comment form as a browser posts it after some typing, `fields` overriding a
         reader's valid input."""
         data = comment_data(article, **fields)
