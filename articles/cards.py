@@ -37,6 +37,7 @@ from django.utils.translation import gettext
 from edge import contentkeys
 
 from .kept import KeptByToken, surroundings
+from .machine_time import machine_time
 from .models import Article, Byline, KeyTakeaway
 from .paging import PageRows
 from .worktypes import WorkType
@@ -184,7 +185,7 @@ def _card(
         standfirst,
         listed,
         bylines,
-        formats.date_format(published, "c") if published else "",
+        machine_time(published),
         formats.date_format(published, "j F Y, H:i") if published else "",
     )
 

@@ -10,6 +10,7 @@ taken from the request.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import django_filters
@@ -61,7 +62,23 @@ class QuickInput(forms.TextInput):
 
 
 class QuickDateInput(QuickInput, forms.DateInput):
-    pass
+    """A date. HTML allows only a real date as its value: anything else (typed into the
+    address by hand, as a browser's date picker sends only dates) is left out of the markup,
+    and the field's error says the date was not valid."""
+
+    def format_value(self, value: Any) -> str | None:
+        shown = super().format_value(value)
+        if isinstance(shown, str) and not _is_html_date(shown):
+            return None
+        return shown
+
+
+def _is_html_date(text: str) -> bool:
+    """Whether `text` is a date as HTML writes it: 2026-03-02."""
+    try:
+        return len(text) == 10 and date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
 
 
 def _date_input() -> forms.DateInput:

@@ -18,7 +18,6 @@ from django.conf import settings
 from django.core.paginator import Page
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
@@ -27,6 +26,7 @@ from django.utils.translation import get_language, to_locale
 from trust import publisher
 
 from . import markup, worktypes
+from .machine_time import machine_time
 from .story import Story
 
 DESCRIPTION_LENGTH = 200
@@ -191,4 +191,4 @@ def _author(request: HttpRequest, byline: Any) -> dict[str, str]:
 
 def _local_iso(moment: datetime | None) -> str | None:
     """ISO 8601 in the newsroom's time zone, to the second (as readers see it on the page)."""
-    return timezone.localtime(moment).replace(microsecond=0).isoformat() if moment else None
+    return machine_time(moment) or None

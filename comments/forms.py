@@ -7,7 +7,9 @@ from typing import Any
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Layout
 from django import forms
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, ngettext_lazy
 
 from articles.models import Article
 
@@ -25,25 +27,82 @@ from .models import (
 # autofill (which would otherwise fill it for real readers).
 HONEYPOT_FIELD = "extra_ref"
 REPLY_REFUSED = _("You can only reply to a published comment on this story.")
+# The column's length: longer addresses (the form field's default allows 320) could not be stored.
+EMAIL_MAX_LENGTH = Comment._meta.get_field("email").max_length
+# Django's own words ("Ensure this value has at most…") say neither which limit nor what to
+# do; these keep the numbers and ask for a shorter text (the form keeps what was typed).
+NAME_TOO_LONG = ngettext_lazy(
+    "Names can be up to %(limit_value)d character long; this one has %(show_value)d. "
+    "Please shorten it.",
+    "Names can be up to %(limit_value)d characters long; this one has %(show_value)d. "
+    "Please shorten it.",
+    "limit_value",
+)
+EMAIL_TOO_LONG = ngettext_lazy(
+    "An email address can be up to %(limit_value)d character long; this one has %(show_value)d.",
+    "An email address can be up to %(limit_value)d characters long; this one has %(show_value)d.",
+    "limit_value",
+)
+BODY_TOO_LONG = ngettext_lazy(
+    "A comment can be up to %(limit_value)d character long; this one has %(show_value)d. "
+    "Please shorten it and send it again.",
+    "A comment can be up to %(limit_value)d characters long; this one has %(show_value)d. "
+    "Please shorten it and send it again.",
+    "limit_value",
+)
 
 
-class BodyField(forms.CharField):
+def _name_hint() -> str:
+    return ngettext(
+        "Shown with your comment. Up to %(limit)d character.",
+        "Shown with your comment. Up to %(limit)d characters.",
+        NAME_MAX_LENGTH,
+    ) % {"limit": NAME_MAX_LENGTH}
+
+
+class UncutField(forms.Field):
+    """A field whose length limit the server explains, without the HTML `maxlength` attribute.
+
+    With `maxlength` a browser silently stops typing, and cuts a pasted text, at the limit: a
+    comment went out under a cut-off name. Without it, a longer text arrives and the form
+    comes back with a message and every character typed, to be shortened by the reader.
+    """
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs
+
+
+class NameField(UncutField, forms.CharField):
+    pass
+
+
+class UncutEmailField(UncutField, forms.EmailField):
+    pass
+
+
+class BodyField(UncutField, forms.CharField):
     def to_python(self, value: Any) -> str:
         # Browsers send line breaks as CRLF; count and store them as one character.
         return super().to_python(value).replace("\r\n", "\n").replace("\r", "\n")
 
 
 class CommentForm(forms.ModelForm):
-    name = forms.CharField(
+    name = NameField(
         label=_("Name"),
         max_length=NAME_MAX_LENGTH,
         validators=[antispam.NoControlCharacters()],
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        help_text=lazy(_name_hint, str)(),
+        error_messages={"max_length": NAME_TOO_LONG},
     )
-    email = forms.EmailField(
+    email = UncutEmailField(
         label=_("Email"),
+        max_length=EMAIL_MAX_LENGTH,
         help_text=_("Never shown. We use it only if we need to ask you about your comment."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"max_length": EMAIL_TOO_LONG},
     )
     body = BodyField(
         label=_("Comment"),
@@ -52,6 +111,7 @@ class CommentForm(forms.ModelForm):
         validators=[antispam.NoControlCharacters(multiline=True)],
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Plain text, up to 5,000 characters. Comments are read before they appear."),
+        error_messages={"max_length": BODY_TOO_LONG},
     )
     parent = forms.IntegerField(
         required=False,

@@ -15,6 +15,7 @@ from django.urls.converters import SlugConverter
 from django.utils.translation import gettext_lazy as _
 
 from edge.jsonlog import stdout_logging
+from newsroom import icons
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -208,6 +209,9 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+# /favicon.ico and /apple-touch-icon.png, cached for a day (newsroom/icons.py).
+WHITENOISE_ROOT = icons.FOLDER
+WHITENOISE_ADD_HEADERS_FUNCTION = icons.cache_headers
 
 # Image uploads (the README's "Images" section). A multipart request bigger than the file limit
 # plus 1 MB is refused (400) before it is read; DATA_UPLOAD_MAX_MEMORY_SIZE does not count files.

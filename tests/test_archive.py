@@ -152,6 +152,20 @@ def test_a_bad_filter_value_is_reported_and_ignored(client, stories, query):
     assert listed(client, query) == names(stories, "budget", "derby", "harbour")
 
 
+@pytest.mark.parametrize("typed", ["2025-13-45", "yesterday", "20260101"])
+def test_a_date_that_is_not_a_date_is_explained_and_left_out_of_the_date_field(
+    client, stories, typed
+):
+    """HTML allows only a real date as a date field's value (browsers would drop anything
+    else), so the message stands alone; the reader's other choices stay."""
+    page = parse(client.get("/articles/", {"published_from": typed, "q": "silt"}))
+    field = page.select_one('.archive-filters input[name="published_from"]')
+    assert field["type"] == "date" and not field.has_attr("value")
+    assert field["aria-invalid"] == "true"
+    assert page.select_one(f"#{field['aria-describedby']}").text.strip() == "Enter a valid date."
+    assert page.select_one('.archive-filters input[name="q"]')["value"] == "silt"
+
+
 def test_an_overlong_search_keeps_the_words_and_explains(client, stories):
     words = "harbour " * 1300
     response = client.get("/articles/", {"q": words})

@@ -62,11 +62,12 @@ def test_a_form_with_errors_comes_back_with_everything_typed(client, story, time
     "fields, message",
     [
         ({"name": ""}, "This field is required."),
-        ({"name": "N" * 81}, "at most 80 characters"),
+        ({"name": "N" * 81}, "Names can be up to 80 characters long; this one has 81."),
+        ({"email": "e" * 245 + "@x.example"}, "can be up to 254 characters long; this one has 255"),
         ({"body": "x"}, "at least 2 characters"),
-        ({"body": "x" * 5001}, "at most 5000 characters"),
-        ({"body": "<<<<" * 25_000}, "at most 5000 characters"),
-        ({"body": "http://a." * 11_000}, "at most 5000 characters"),
+        ({"body": "x" * 5001}, "A comment can be up to 5000 characters long; this one has 5001."),
+        ({"body": "<<<<" * 25_000}, "can be up to 5000 characters long"),
+        ({"body": "http://a." * 11_000}, "can be up to 5000 characters long"),
     ],
 )
 def test_length_limits_are_explained_and_nothing_is_stored(
@@ -78,6 +79,48 @@ def test_length_limits_are_explained_and_nothing_is_stored(
     kept = form_fields(response, "comment-form")
     assert all(kept[key] == value for key, value in fields.items())
     assert not Comment.objects.exists()
+
+
+def test_the_name_field_shows_its_limit_in_a_hint_tied_to_the_field(client, story):
+    page = parse(client.get(form_url(story)))
+    name = page.select_one('#comment-form input[name="name"]')
+    hint = page.select_one(f"#{name['aria-describedby'].split()[0]}")
+    assert hint.text.strip() == "Shown with your comment. Up to 80 characters."
+
+
+def test_no_comment_field_cuts_what_is_typed_at_its_limit(client, story):
+    """A browser stops typing (and cuts a paste) at `maxlength` without a word: the server
+    explains the limit instead, and the form keeps everything."""
+    for address in (form_url(story), story.get_absolute_url()):
+        form = parse(client.get(address)).select_one("#comment-form")
+        assert form.select("input[name=name], input[name=email], textarea[name=body]")
+        assert form.select("[maxlength]") == [], address
+
+
+def test_a_name_over_the_limit_comes_back_whole_with_the_limit_and_the_count(
+    client, story, time_machine
+):
+    long_name = "Maria Fernanda de los Santos Ribeiro-Vasconcelos, retired harbour master (ret.)"
+    long_name += " 2"
+    assert len(long_name) == 81
+    response = send(client, story, time_machine, name=long_name, body="Every word kept.")
+    assert response.status_code == 200
+    page = parse(response)
+    name = page.select_one('#comment-form input[name="name"]')
+    assert name["value"] == long_name and name["aria-invalid"] == "true"
+    described = [
+        page.select_one(f"#{ref}").text.strip() for ref in name["aria-describedby"].split()
+    ]
+    assert "Names can be up to 80 characters long; this one has 81. Please shorten it." in described
+    assert "Up to 80 characters" in " ".join(described)
+    assert page.select_one('#comment-form textarea[name="body"]').text.strip() == "Every word kept."
+    assert not Comment.objects.exists()
+
+
+def test_a_name_of_exactly_the_limit_is_stored_whole(client, story, time_machine):
+    name = "N" * 79 + "é"
+    assert send(client, story, time_machine, name=name).status_code == 302
+    assert Comment.objects.get().name == name
 
 
 def test_the_length_counts_characters_not_bytes_and_line_breaks_once(client, story, time_machine):

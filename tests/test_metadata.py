@@ -44,7 +44,7 @@ def test_story_page_has_opengraph_and_twitter_tags(client, story):
     assert meta(page, property="og:site_name") == "The Port Calder Ledger"
     assert meta(page, property="og:locale") == "en_GB"
     assert meta(page, property="article:section") == "City"
-    published = timezone.localtime(story.first_published_at).isoformat()
+    published = timezone.localtime(story.first_published_at).replace(microsecond=0).isoformat()
     assert meta(page, property="article:published_time") == published
     assert meta(page, name="twitter:card") == "summary"
     assert meta(page, name="twitter:title") == story.headline

@@ -125,7 +125,10 @@ def test_scheduled_stories_show_when_they_go_live_soonest_first(reporter, editor
     make_article(reporter, status="published", editor=editor)  # live already
     assert headlines(reporter_client.get(HOME), "scheduled") == [sooner.headline, later.headline]
     entry = panel(reporter_client.get(HOME), "scheduled").select_one(".desk-entry")
-    assert entry.select_one("time")["datetime"] == sooner.published_at.isoformat()
+    assert (
+        entry.select_one("time")["datetime"]
+        == sooner.published_at.replace(microsecond=0).isoformat()
+    )
     assert "Goes live" in entry.select_one(".desk-meta").text
 
 
