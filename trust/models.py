@@ -70,12 +70,6 @@ class Policy(models.Model):
     def body_safe(self) -> str:
         return markup.trusted(self.body_html)
 
-    @property
-    def updated_datetime(self) -> str:
-        """`updated_at` for a <time datetime>: local time, whole seconds (HTML allows no
-        microseconds)."""
-        return timezone.localtime(self.updated_at).replace(microsecond=0).isoformat()
-
 
 def _same_as_lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
