@@ -32,7 +32,7 @@ from django.views import defaults
 from articles import editing
 from articles.models import Article, PreviewLink
 from articles.views import ArchiveView, StoryListView
-from tests import factories, nu_checker
+from tests import factories, nu_checker, trust_support
 from tests.comments_support import comment_data, form_url, make_comment
 
 pytestmark = pytest.mark.django_db
@@ -95,6 +95,23 @@ def _build_site(reporter: Any, editor: Any) -> Site:
     make_comment(discussed, name="سلمى الحداد", body="أوافق على ذلك.")
     make_comment(discussed, status="pending", body="Waiting for an editor.")
     draft = factories.make_article(reporter, headline="Quay lighting plan (draft)")
+    factories.make_article(
+        reporter,
+        status="published",
+        editor=editor,
+        section=section,
+        headline="What the pier closure cost the town",
+        work_type="opinion",
+        methods="We read the council's accounts and *asked* three traders.",
+    )
+    trust_support.write_policy(
+        editor,
+        "ethics",
+        "# Independence\n\nWe accept no gifts.\n\n## Conflicts\n\n- Declared\n- Recorded\n\n"
+        "> Readers first.\n\nWrite to [the editor](mailto:editor@ledger.example).",
+        summary="How we keep our reporting independent.",
+    )
+    trust_support.write_policy(editor, "corrections", "We correct errors promptly, on the story.")
     editor_client = Client()
     editor_client.force_login(editor)
     return Site(
@@ -108,6 +125,10 @@ def _build_site(reporter: Any, editor: Any) -> Site:
         editor_user=editor,
         person_slug=story.quotes.first().speaker.slug,
     )
+
+
+def _opinion_url(site: Site) -> str:
+    return Article.objects.get(work_type="opinion").get_absolute_url()
 
 
 def _closed_story(site: Site) -> HttpResponse:
@@ -173,6 +194,10 @@ PAGES: list[Page] = [
     Page("story-staff-preview", lambda site: site.editor.get(site.draft.get_absolute_url())),
     Page("story-shared-preview", _shared_preview),
     Page("corrections", lambda site: site.reader.get("/corrections/")),
+    Page("story-opinion-with-methods", lambda site: site.reader.get(_opinion_url(site))),
+    Page("standards", lambda site: site.reader.get("/about/")),
+    Page("policy", lambda site: site.reader.get("/about/ethics/")),
+    Page("policy-not-written", lambda site: site.reader.get("/about/masthead/"), status=404),
     Page("comment-form", lambda site: site.reader.get(form_url(site.discussed))),
     Page(
         "comment-reply-form",
