@@ -38,13 +38,14 @@ from edge import contentkeys
 
 from .kept import KeptByToken, surroundings
 from .models import Article, Byline, KeyTakeaway
+from .models.bylines import WITH_WRITER
 from .paging import PageRows
 
 # About 1.5 KB each: the newest 5,000 cards keep a process's lists rendered in ~8 MB.
 KEPT_CARDS = 5000
 _kept = KeptByToken(KEPT_CARDS)
 # As Article.objects.with_bylines() reads them.
-BYLINES = Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+BYLINES = Prefetch("bylines", queryset=Byline.objects.select_related(*WITH_WRITER))
 
 LEAD_SIZES = "(min-width: 74rem) 46rem, (min-width: 52rem) 64vw, calc(100vw - 2rem)"
 CARD_SIZES = "(min-width: 40rem) 16rem, calc(100vw - 2rem)"

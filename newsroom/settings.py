@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "edge",
     "staff",
     "images",
+    "authors",
     "articles",
     "sources",
     "comments",
