@@ -21,6 +21,7 @@ from newsroom.wiring import CACHEABLE_VIEWS
 from tests.comments_support import make_comment
 from tests.factories import (
     PASSWORD,
+    author_page,
     make_article,
     make_full_story,
     make_image,
@@ -254,7 +255,7 @@ def public_urls(story: Article) -> dict[str, str]:
         "articles:section_rss": f"/sections/{section.slug}/feeds/rss/",
         "articles:section_atom": f"/sections/{section.slug}/feeds/atom/",
         "articles:tag": story.tags.first().get_absolute_url(),
-        "articles:author": f"/authors/{writer.username}/",
+        "articles:author": author_page(writer),
         "articles:rss": "/feeds/rss/",
         "articles:atom": "/feeds/atom/",
         "articles:sitemap": "/sitemap.xml",

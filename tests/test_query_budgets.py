@@ -15,6 +15,7 @@ from articles.front import LATEST_STORIES
 from articles.models import MAX_PINS, Quote
 from tests.factories import (
     add_parts,
+    author_page,
     make_article,
     make_full_story,
     make_person,
@@ -97,7 +98,7 @@ def test_listing_pages_and_feeds_cost_the_same_for_1_and_50_stories(reporter, ed
         "/articles/?person=ada-quayle&published_from=2000-01-01",
         "/sections/city/",
         "/tags/harbour/",
-        f"/authors/{reporter.username}/",
+        author_page(reporter),
         "/people/ada-quayle/",
         "/feeds/rss/",
         "/feeds/atom/",

@@ -1,6 +1,7 @@
-"""Bylines once took the login name as their credit when a writer had no full name; a login
-name is never public, so such credits are emptied (the byline then shows the writer's profile
-or full name)."""
+"""A writer's byline used to copy their name into its credit when saved — their login name
+when they had no full name. A login name is never public, and a copied name would hide a later
+profile or rename, so credits that only copied the login name or the full name are emptied:
+the byline then shows the writer's profile name, else their full name, as it stands."""
 
 from django.db import migrations, models
 from django.db.models import F
@@ -9,6 +10,14 @@ from django.db.models import F
 def forwards(apps, schema_editor):
     Byline = apps.get_model("articles", "Byline")
     Byline.objects.filter(author__isnull=False, credit=F("author__username")).update(credit="")
+    copied = []
+    for byline in (
+        Byline.objects.filter(author__isnull=False).exclude(credit="").select_related("author")
+    ):
+        full_name = f"{byline.author.first_name} {byline.author.last_name}".strip()
+        if byline.credit == full_name:
+            copied.append(byline.pk)
+    Byline.objects.filter(pk__in=copied).update(credit="")
 
 
 class Migration(migrations.Migration):
@@ -24,7 +33,10 @@ class Migration(migrations.Migration):
             name="credit",
             field=models.CharField(
                 blank=True,
-                help_text="Defaults to the author's profile name, else their full name.",
+                help_text=(
+                    "For someone with no account. A writer's byline shows their profile's name, "
+                    "else this, else their full name."
+                ),
                 max_length=120,
                 verbose_name="name shown",
             ),

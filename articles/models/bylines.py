@@ -31,7 +31,10 @@ class Byline(models.Model):
         _("name shown"),
         max_length=120,
         blank=True,
-        help_text=_("Defaults to the author's profile name, else their full name."),
+        help_text=_(
+            "For someone with no account. A writer's byline shows their profile's name, "
+            "else this, else their full name."
+        ),
     )
     position = models.PositiveSmallIntegerField(_("order"), blank=True)
 
@@ -48,8 +51,6 @@ class Byline(models.Model):
         return self.display_name
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.author is not None and not self.credit:
-            self.credit = self.author.get_full_name()  # never the login name: credits are public
         assign_position(self)
         super().save(*args, **kwargs)
 
@@ -62,3 +63,18 @@ class Byline(models.Model):
     def profile(self) -> Any:
         """The writer's public profile (its page), or None."""
         return public_profile(self.author)
+
+
+def keep_names_of_deleted_writer(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """A deleted account's bylines keep the name readers saw, as their credit (the byline's
+    author becomes empty): its profile goes with the account."""
+    name = public_name(instance)
+    Byline.objects.filter(author=instance, credit="").update(credit=name)
+
+
+def connect_signals() -> None:
+    models.signals.pre_delete.connect(
+        keep_names_of_deleted_writer,
+        sender=settings.AUTH_USER_MODEL,
+        dispatch_uid="byline_keeps_deleted_writer_name",
+    )
