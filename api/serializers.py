@@ -77,8 +77,10 @@ class TagSerializer(TagRefSerializer):
 class AuthorRefSerializer(serializers.ModelSerializer):
     """A writer's public profile: its address (slug), name and page. Never a login name."""
 
-    slug = serializers.CharField(help_text=_("The profile's address: /authors/<slug>/."))
-    name = serializers.CharField(source="display_name")
+    slug = serializers.CharField(
+        read_only=True, help_text=_("The profile's address: /authors/<slug>/.")
+    )
+    name = serializers.CharField(source="display_name", read_only=True)
     page_url = AbsoluteUrlField(page_path)
     stories_url = AbsoluteUrlField(stories_path("author", "slug"))
 
