@@ -25,6 +25,7 @@ from tests.factories import (
     make_article,
     make_full_story,
     make_image,
+    make_profile,
     make_story_in_review,
     make_tag,
 )
@@ -159,6 +160,22 @@ def test_renaming_a_writer_names_them_and_their_public_stories(story, committed)
 
     expected = {f"author:{writer.pk}", "names", "feeds", f"story:{story.pk}"}
     assert purged_by(committed, rename) == expected
+
+
+def test_a_profile_change_names_the_author_page_names_feeds_and_their_public_stories(
+    story, reporter, editor, committed
+):
+    writer = story.bylines.first().author
+    make_article(writer, headline="A draft")  # not public: not named
+    profile = make_profile(writer, slug="rosa-penrose")
+
+    def rename() -> None:
+        profile.display_name = "Rosa P. Penrose"
+        profile.save()
+
+    expected = {f"author:{writer.pk}", "names", "feeds", f"story:{story.pk}"}
+    assert purged_by(committed, rename) == expected
+    assert purged_by(committed, profile.delete) == expected
 
 
 def test_a_writer_logging_in_names_nothing(story, reporter, committed):
