@@ -33,8 +33,9 @@ show their section's and tags' keys: their related stories follow them):
   (and a quote its speaker, a byline its writer, a correction `corrections`);
 - renaming a section, tag, person, writer or source: that record's key, `names`, and every
   public story that shows it (a section also `nav` and `front`); an image: the public
-  stories that lead with it; an author profile: `author:<user id>`, `names`, `feeds` and
-  every public story bylined by that writer (their bylines print its name and link);
+  stories that lead with it and the author pages showing it as a photo; an author profile:
+  `author:<user id>`, `names`, `feeds` and every public story bylined by that writer (their
+  bylines print its name and link);
 - the editors' choice for a page: `front` or that section, and `schedule`;
 - a comment decision: its story's thread.
 """
@@ -201,7 +202,10 @@ def _profile(profile: Profile, event: Event) -> Iterable[str]:
 
 
 def _image(image: Image, event: Event) -> Iterable[str]:
-    return _public_stories(Article.objects.filter(lead_image=image))
+    """The public stories leading with it, and the author pages showing it as a photo."""
+    photographed = Profile.objects.public().filter(photo=image).values_list("user_id", flat=True)
+    authors = [f"author:{pk}" for pk in photographed]
+    return [*_public_stories(Article.objects.filter(lead_image=image)), *authors]
 
 
 def _source(source: Source, event: Event) -> Iterable[str]:

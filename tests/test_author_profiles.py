@@ -223,6 +223,23 @@ def test_the_author_page_describes_a_person_in_json_ld(client, reporter, story):
     assert person["email"] == "tips@ledger.example"
 
 
+def test_a_public_profiles_photo_is_served_to_everyone_and_follows_its_alt_text(
+    client, reporter, story
+):
+    photo = make_image(alt_text="Rosa at her desk")
+    profile = make_profile(reporter, slug="rosa-penrose", photo=photo, is_public=False)
+    src = photo.fallback.url
+    assert client.get(src).status_code == 404  # a private profile's photo stays private
+    profile.is_public = True
+    profile.save()
+    assert client.get(src).status_code == 200
+    client.get("/authors/rosa-penrose/")
+    photo.alt_text = "Rosa Penrose in the newsroom"
+    photo.save()
+    page = parse(client.get("/authors/rosa-penrose/"))
+    assert page.select_one(".author-photo img")["alt"] == "Rosa Penrose in the newsroom"
+
+
 def test_json_ld_says_only_what_the_profile_fills_in(client, reporter, story):
     make_profile(
         reporter, slug="rosa-penrose", display_name="Rosa", contact="https://ledger.example/tips"

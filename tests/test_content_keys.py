@@ -198,6 +198,20 @@ def test_an_images_alt_text_names_the_public_stories_leading_with_it(reporter, e
     assert purged_by(committed, reword) == {f"story:{live.pk}"}
 
 
+def test_an_images_alt_text_names_the_author_pages_showing_it_as_a_photo(
+    reporter, other_reporter, committed
+):
+    image = make_image(alt_text="Rosa at her desk")
+    make_profile(reporter, slug="rosa-penrose", photo=image)
+    make_profile(other_reporter, slug="rhys-morgan", photo=image, is_public=False)
+
+    def reword() -> None:
+        image.alt_text = "Rosa Penrose in the newsroom"
+        image.save()
+
+    assert purged_by(committed, reword) == {f"author:{reporter.pk}"}
+
+
 def test_a_comment_decision_names_its_thread_and_a_new_comment_nothing(story, editor, committed):
     pending = {}
     made = purged_by(committed, lambda: pending.update(c=make_comment(story, status="pending")))
