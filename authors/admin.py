@@ -21,7 +21,8 @@ class ProfileAdmin(admin.ModelAdmin):
     list_display = ["display_name", "slug", "role", "is_public"]
     list_filter = ["is_public"]
     search_fields = ["display_name", "slug", "role", "beat"]
-    autocomplete_fields = ["photo"]
+    # A plain select, labelled by its field (the admin's autocomplete widget has no
+    # accessible name outside the story editor).
     fieldsets = [
         (None, {"fields": ["user", "display_name", "slug", "is_public"]}),
         (_("About"), {"fields": ["role", "bio", "beat", "expertise", "location", "languages"]}),
