@@ -97,7 +97,7 @@ class Profile(models.Model):
                 _("Use lowercase letters, digits and single hyphens, e.g. “rosa-penrose”."),
             )
         ],
-        help_text=_("The page is /authors/<address>/. It may not be anyone's login name."),
+        help_text=_("The page is /authors/this-address/. It may not be anyone's login name."),
     )
     role = models.CharField(_("role"), max_length=120, blank=True, help_text=_("Job title."))
     bio = models.TextField(

@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('display_name', models.CharField(help_text='The name on bylines and the profile.', max_length=120, verbose_name='display name')),
-                ('slug', models.CharField(help_text="The page is /authors/<address>/. It may not be anyone's login name.", max_length=80, unique=True, validators=[django.core.validators.RegexValidator('^[a-z0-9]+(?:-[a-z0-9]+)*\\Z', 'Use lowercase letters, digits and single hyphens, e.g. “rosa-penrose”.')], verbose_name='address')),
+                ('slug', models.CharField(help_text="The page is /authors/this-address/. It may not be anyone's login name.", max_length=80, unique=True, validators=[django.core.validators.RegexValidator('^[a-z0-9]+(?:-[a-z0-9]+)*\\Z', 'Use lowercase letters, digits and single hyphens, e.g. “rosa-penrose”.')], verbose_name='address')),
                 ('role', models.CharField(blank=True, help_text='Job title.', max_length=120, verbose_name='role')),
                 ('bio', models.TextField(blank=True, help_text='Plain text, at most 1000 characters.', validators=[django.core.validators.MaxLengthValidator(1000)], verbose_name='short bio')),
                 ('beat', models.CharField(blank=True, max_length=120, verbose_name='beat')),
