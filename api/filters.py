@@ -16,7 +16,6 @@ from typing import Any
 
 import django_filters
 from django import forms
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, Model, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article, Byline, Quote, Section, StorySource, Tag, WorkflowEvent
 from articles.search import MAX_QUERY_LENGTH, search
 from articles.worktypes import WorkType
+from authors.models import Profile
 from sources.models import Person
 
 from .params import SLUG, TEXT, anchored, instant_schema, parse_instant, whole_number
@@ -124,8 +124,8 @@ class StoryFilter(django_filters.FilterSet):
     )
     author = TextFilter(
         method="filter_author",
-        max_length=longest(get_user_model(), "username"),
-        help_text=_("A byline author's username."),
+        max_length=longest(Profile, "slug"),
+        help_text=_("A byline author's profile address (slug), as in /authors/<slug>/."),
     )
     person = SlugFilter(
         method="filter_person",
@@ -161,7 +161,8 @@ class StoryFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def filter_author(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        bylined = Byline.objects.filter(article=OuterRef("pk"), author__username=value)
+        profiles = Profile.objects.public().filter(slug=value)
+        bylined = Byline.objects.filter(article=OuterRef("pk"), author__author_profile__in=profiles)
         return queryset.filter(Exists(bylined))
 
     def filter_person(self, queryset: QuerySet, name: str, value: str) -> QuerySet:

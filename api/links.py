@@ -46,7 +46,3 @@ def stories_path(parameter: str, attribute: str) -> Callable[[Any], str]:
 def listing_stories_path(obj: Section | Tag) -> str:
     """The stories list's filter for a section or a tag is named after the model."""
     return stories_path(obj._meta.model_name, "slug")(obj)
-
-
-def author_page_path(user: Any) -> str:
-    return reverse("articles:author", kwargs={"username": user.get_username()})

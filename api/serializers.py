@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -26,14 +25,13 @@ from articles.models import (
 )
 from articles.story import CitedClaim, Story
 from articles.worktypes import WorkType
+from authors.models import Profile
 from images.models import Image
 from sources.models import Person, Source
-from staff.names import display_name
 
 from .links import (
     AbsoluteUrlField,
     api_path,
-    author_page_path,
     listing_stories_path,
     page_path,
     stories_path,
@@ -78,18 +76,18 @@ class TagSerializer(TagRefSerializer):
 
 
 class AuthorRefSerializer(serializers.ModelSerializer):
-    """Public byline data only: the name shown and the username in the author page's URL."""
+    """A writer's public profile: its address (slug), name and page. Never a login name."""
 
-    name = serializers.SerializerMethodField()
-    page_url = AbsoluteUrlField(author_page_path)
-    stories_url = AbsoluteUrlField(stories_path("author", "username"))
+    slug = serializers.CharField(
+        read_only=True, help_text=_("The profile's address: /authors/<slug>/.")
+    )
+    name = serializers.CharField(source="display_name", read_only=True)
+    page_url = AbsoluteUrlField(page_path)
+    stories_url = AbsoluteUrlField(stories_path("author", "slug"))
 
     class Meta:
-        model = get_user_model()
-        fields = ["username", "name", "page_url", "stories_url"]
-
-    def get_name(self, user: Any) -> str:
-        return display_name(user)
+        model = Profile
+        fields = ["slug", "name", "page_url", "stories_url"]
 
 
 class AuthorSerializer(AuthorRefSerializer):
@@ -101,7 +99,11 @@ class AuthorSerializer(AuthorRefSerializer):
 
 class BylineSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="display_name")
-    author = AuthorRefSerializer(allow_null=True, help_text=_("Null for a credit-only byline."))
+    author = AuthorRefSerializer(
+        source="profile",
+        allow_null=True,
+        help_text=_("The writer's public profile; null when there is none (or a credit only)."),
+    )
 
     class Meta:
         model = Byline

@@ -31,7 +31,9 @@ from rest_framework.views import APIView
 from articles import workflow
 from articles.kept import KeptByToken, surroundings
 from articles.models import Article, Byline, Correction, Quote, WorkflowEvent
+from articles.models.bylines import WITH_WRITER
 from articles.story import Story
+from authors.models import Profile
 from edge import contentkeys
 
 from . import ninjs, serializers
@@ -90,7 +92,10 @@ def published_stories() -> QuerySet:
 # about 1 KB and 10 KB each.
 _summaries = KeptByToken(5000)
 # What a summary reads besides the story's row (as Article.objects.with_bylines()).
-SUMMARY_PREFETCHES = ("tags", Prefetch("bylines", queryset=Byline.objects.select_related("author")))
+SUMMARY_PREFETCHES = (
+    "tags",
+    Prefetch("bylines", queryset=Byline.objects.select_related(*WITH_WRITER)),
+)
 _stories = KeptByToken(1000)
 
 
@@ -226,13 +231,14 @@ class TagList(ListView):
 
 
 class AuthorList(ListView):
-    """People with a byline on at least one published story (public byline data only)."""
+    """Writers with a public profile and a byline on at least one published story."""
 
     serializer_class = serializers.AuthorSerializer
-    cursor_ordering = ("username",)
+    cursor_ordering = ("slug",)
 
     def get_queryset(self) -> QuerySet:
-        return counted(published_stories().writers(), "bylines__article")
+        profiles = Profile.objects.public().filter(user__in=published_stories().writers())
+        return counted(profiles, "user__bylines__article")
 
 
 def quoted_people() -> QuerySet:

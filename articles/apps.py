@@ -14,6 +14,10 @@ class ArticlesConfig(AppConfig):
         citations.connect_signals()
         story_times.connect_signals()
 
+        from .models import bylines
+
+        bylines.connect_signals()
+
         from . import revisions
 
         revisions.register()

@@ -33,7 +33,9 @@ show their section's and tags' keys: their related stories follow them):
   (and a quote its speaker, a byline its writer, a correction `corrections`);
 - renaming a section, tag, person, writer or source: that record's key, `names`, and every
   public story that shows it (a section also `nav` and `front`); an image: the public
-  stories that lead with it;
+  stories that lead with it and the author pages showing it as a photo; an author profile:
+  `author:<user id>`, `names`, `feeds` and every public story bylined by that writer (their
+  bylines print its name and link);
 - the editors' choice for a page: `front` or that section, and `schedule`;
 - a comment decision: its story's thread.
 """
@@ -48,6 +50,7 @@ from django.contrib.auth import get_user_model
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 
+from authors.models import Profile
 from edge import contentkeys
 from edge.contentkeys import Event
 from edge.pagecache import SCHEDULE
@@ -192,8 +195,17 @@ def _writer(user: Any, event: Event) -> Iterable[str]:
     return [f"author:{user.pk}", "names", "feeds", *found] if found else []
 
 
+def _profile(profile: Profile, event: Event) -> Iterable[str]:
+    """A writer's profile is their page, and gives the name and link of their bylines."""
+    found = _public_stories(Article.objects.filter(bylines__author=profile.user_id))
+    return [f"author:{profile.user_id}", "names", "feeds", *found]
+
+
 def _image(image: Image, event: Event) -> Iterable[str]:
-    return _public_stories(Article.objects.filter(lead_image=image))
+    """The public stories leading with it, and the author pages showing it as a photo."""
+    photographed = Profile.objects.public().filter(photo=image).values_list("user_id", flat=True)
+    authors = [f"author:{pk}" for pk in photographed]
+    return [*_public_stories(Article.objects.filter(lead_image=image)), *authors]
 
 
 def _source(source: Source, event: Event) -> Iterable[str]:
@@ -257,6 +269,7 @@ def watch() -> None:
     contentkeys.watch(Source, _source)
     contentkeys.watch(Image, _image)
     contentkeys.watch(get_user_model(), _writer)
+    contentkeys.watch(Profile, _profile)
     contentkeys.watch(Curation, _curation)
     contentkeys.watch(Pin, _pin)
 

@@ -39,6 +39,7 @@ from edge import contentkeys
 from .kept import KeptByToken, surroundings
 from .machine_time import machine_time
 from .models import Article, Byline, KeyTakeaway
+from .models.bylines import WITH_WRITER
 from .paging import PageRows
 from .worktypes import WorkType
 
@@ -46,7 +47,7 @@ from .worktypes import WorkType
 KEPT_CARDS = 5000
 _kept = KeptByToken(KEPT_CARDS)
 # As Article.objects.with_bylines() reads them.
-BYLINES = Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+BYLINES = Prefetch("bylines", queryset=Byline.objects.select_related(*WITH_WRITER))
 
 LEAD_SIZES = "(min-width: 74rem) 46rem, (min-width: 52rem) 64vw, calc(100vw - 2rem)"
 CARD_SIZES = "(min-width: 40rem) 16rem, calc(100vw - 2rem)"

@@ -7,7 +7,8 @@ story its slug, section, tags, dateline, bylines, lead picture, its quotes' sour
 and its history. Those are set through articles.editing.save, and the story then lives its
 history (articles.demo_history): submitted, sent back, published, corrected, by two reporters
 and two editors, each step at its own time over the past days. Idempotent: everything is
-looked up by its slug, username or URL first, so a second run adds nothing.
+looked up by its slug, username or URL first, so a second run adds nothing. Each writer's
+author profile comes from authors.demo.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
+from authors import demo as authors_demo
 from images import illustrations
 from images.models import Image
 from sources.models import Person, Source
@@ -73,6 +75,7 @@ class DemoReport:
     pictured_stories: list[str] = field(default_factory=list)
     logins: list[DemoUser] = field(default_factory=list)
     standards: list[str] = field(default_factory=list)
+    profiles: list[str] = field(default_factory=list)
 
 
 def newsroom() -> dict[str, Any]:
@@ -248,6 +251,7 @@ def load() -> DemoReport:
         # People and the source library were there before the first story was written.
         with demo_history.happening(first_step):
             users = _users()
+            report.profiles = [profile.display_name for profile in authors_demo.load(users)]
             refs = _reference_data(data)
         for row in data["stories"]:
             existing = Article.objects.filter(slug=row["slug"]).first()

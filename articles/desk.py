@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from . import roles
 from .models import Article, ArticleQuerySet, Byline, StoryRevision, WorkflowEvent
+from .models.bylines import WITH_WRITER
 from .transitions import PUBLISH, SEND_BACK, SUBMIT, TRANSITIONS, UNPUBLISH
 
 # The moves an editor makes once they have read a story: the revision they leave behind is
@@ -68,7 +69,7 @@ def review_queue(user: Any) -> ArticleQuerySet:
     unpublished it; None for a first submission, read whole) and `newest_revision_id`."""
     check_can_review(user)
     reviewed = _revisions().filter(action__in=REVIEWED)
-    bylines = Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+    bylines = Prefetch("bylines", queryset=Byline.objects.select_related(*WITH_WRITER))
     return (
         _with_submission(Article.objects.in_review())
         .annotate(

@@ -3,9 +3,9 @@
 The tag, author and person are typed, not picked from lists: each list ran to hundreds of
 options (slow to write out on every archive page, and hard to use). A reader types a name
 and the server finds it among published stories only (so a name that appears only in a draft
-is never found); the address keeps the slug (or username) other pages link with, and a slug
-typed or linked finds the same. Sorting is a choice between named orders, never a field name
-taken from the request.
+is never found); the address keeps the slug (for an author, the profile's address) other
+pages link with, and a slug typed or linked finds the same. Sorting is a choice between named
+orders, never a field name taken from the request.
 """
 
 from __future__ import annotations
@@ -16,12 +16,13 @@ from typing import Any
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet, Value
-from django.db.models.functions import Concat, Trim
+from django.db.models import Q, QuerySet
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
+
+from authors.models import Profile
 
 from . import navigation
 from .models import Article, Byline, Quote
@@ -132,14 +133,11 @@ def published_tag(value: str) -> str | None:
 
 
 def published_writer(value: str) -> str | None:
-    """The username of the writer of a published story named `value` (username or name)."""
-    writers = (
-        Article.objects.published()
-        .writers()
-        .annotate(full_name=Trim(Concat("first_name", Value(" "), "last_name")))
-    )
-    found = writers.filter(Q(username=value) | Q(full_name__iexact=value))
-    return found.values_list("username", flat=True).first()
+    """The profile address of the writer of a published story named `value` (the address or
+    the profile's name). A login name finds nothing: only public profiles are looked in."""
+    profiles = Profile.objects.public().filter(user__in=Article.objects.published().writers())
+    found = profiles.filter(Q(slug=value) | Q(display_name__iexact=value))
+    return found.values_list("slug", flat=True).first()
 
 
 def published_person(value: str) -> str | None:
@@ -217,7 +215,7 @@ class ArchiveFilter(django_filters.FilterSet):
         widget=_text_input(),
     )
     author = NameFilter(
-        stories=lambda username: Byline.objects.filter(author__username=username).values(
+        stories=lambda slug: Byline.objects.filter(author__author_profile__slug=slug).values(
             "article_id"
         ),
         label=_("Author"),

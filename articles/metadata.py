@@ -182,10 +182,10 @@ def news_article(
 
 
 def _author(request: HttpRequest, byline: Any) -> dict[str, str]:
+    """A Person with the profile page's url when the writer has a public profile."""
     person = {"@type": "Person", "name": byline.display_name}
-    if byline.author is not None:
-        path = reverse("articles:author", args=[byline.author.get_username()])
-        person["url"] = request.build_absolute_uri(path)
+    if byline.profile is not None:
+        person["url"] = request.build_absolute_uri(byline.profile.get_absolute_url())
     return person
 
 

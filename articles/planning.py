@@ -28,6 +28,7 @@ from staff.names import display_name
 
 from . import roles
 from .models import Article, Byline, WorkflowEvent
+from .models.bylines import WITH_WRITER
 from .transitions import SEND_BACK, SUBMIT, UNPUBLISH
 
 # The planning view shows each day of the coming three weeks.
@@ -224,7 +225,7 @@ def _with_plans(stories: QuerySet) -> QuerySet:
     return (
         stories.select_related("section")
         .prefetch_related(
-            Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+            Prefetch("bylines", queryset=Byline.objects.select_related(*WITH_WRITER)),
             Prefetch("assignees", queryset=people),
         )
         .annotate(latest_note_id=Subquery(latest_note))

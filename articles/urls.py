@@ -1,5 +1,5 @@
 from django.contrib.sitemaps.views import index, sitemap
-from django.urls import path, re_path
+from django.urls import path
 
 from . import feeds, people, sitemaps, views
 from .cachekeys import shows_keys, sitemap_keys
@@ -18,8 +18,8 @@ urlpatterns = [
     path("sections/<slug:slug>/feeds/atom/", feeds.SectionAtomFeed(), name="section_atom"),
     path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
     path("people/<slug:slug>/", people.PersonView.as_view(), name="person"),
-    # The characters Django allows in a username, so nothing else (a NUL byte) reaches the database.
-    re_path(r"^authors/(?P<username>[\w.@+-]+)/$", views.AuthorView.as_view(), name="author"),
+    # A profile's address (authors.Profile.slug), never a login name.
+    path("authors/<slug:slug>/", views.AuthorView.as_view(), name="author"),
     path("feeds/rss/", feeds.LatestStoriesFeed(), name="rss"),
     path("feeds/atom/", feeds.LatestStoriesAtomFeed(), name="atom"),
     path(

@@ -13,8 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 from django_filters.views import FilterView
 
+from authors.jsonld import profile_page
+from authors.models import Profile
 from edge import contentkeys
-from staff.names import display_name
 
 from . import cachekeys, metadata, paging, prerender
 from . import cards as story_cards
@@ -207,21 +208,36 @@ class TagView(StoryListView):
 
 
 class AuthorView(StoryListView):
-    """A writer's published stories; anyone without one has no page (no staff enumeration)."""
+    """A writer's public profile and published stories.
+
+    Only a public profile of someone with a published story has a page; every other address
+    (a login name, a private profile, a writer with nothing published) is the same 404, so the
+    page never tells whether an account exists.
+    """
+
+    template_name = "authors/profile.html"
 
     def get_queryset(self) -> Any:
         writers = Article.objects.published().writers()
-        self.author = get_object_or_404(writers, username=self.kwargs["username"])
-        return published_cards().filter(bylines__author=self.author)
+        profiles = Profile.objects.public().filter(user__in=writers).select_related("photo")
+        self.profile = get_object_or_404(profiles, slug=self.kwargs["slug"])
+        return published_cards().filter(bylines__author=self.profile.user_id)
 
     def title(self) -> str:
-        return display_name(self.author)
+        return self.profile.display_name
 
     def list_key(self) -> str:
-        return f"author:{self.author.pk}"
+        return f"author:{self.profile.user_id}"
 
     def description(self) -> str:
-        return str(_("Stories by %(name)s.") % {"name": self.title()})
+        about = ", ".join(part for part in (self.profile.role, self.profile.beat) if part)
+        stories = str(_("Stories by %(name)s.") % {"name": self.title()})
+        return f"{about}. {stories}" if about else stories
+
+    def arrange(self, context: dict[str, Any]) -> None:
+        super().arrange(context)
+        context["profile"] = self.profile
+        context["page_meta"].structured_data = profile_page(self.request, self.profile)
 
 
 class ArchiveView(CountedUpToALimit, FilterView):

@@ -10,9 +10,9 @@ only ever runs against the database bench.database made for the run, dropped aft
 bulk_create calls no save() and sends no signal, so the builder fills each derived column
 itself, from the one definition of it: the `*_html` columns through articles.markup (each
 distinct text rendered once), the search document through Article.search_text, the story's
-slug through articles.slugs (numbered to be unique, rather than looked up), a byline's credit
-through Byline.display_name, each quote's story time through articles.story_times.follow,
-and an image's renditions from images.renditions' widths and formats (rows only, no files).
+slug through articles.slugs (numbered to be unique, rather than looked up), each quote's story
+time through articles.story_times.follow, and an image's renditions from images.renditions'
+widths and formats (rows only, no files).
 Positions count from 1 in each story, as a new part's would; each story's source list holds
 every source its claims and quotes cite, as articles.citations keeps it. No revisions or
 stored renders are made: pages render and store a story when it is first read (measure.py

@@ -12,6 +12,7 @@ from django.contrib.auth.hashers import make_password
 from django.utils.text import slugify
 
 from articles.models import Section, Tag
+from authors.models import Profile
 from images import renditions
 from images.models import Image
 from sources.models import Person
@@ -49,9 +50,10 @@ def stock(rng: random.Random) -> Library:
 
 
 def _writers() -> list[Any]:
+    """The writers, each with a public author profile (their page)."""
     user_model = get_user_model()
     password = make_password(None)  # unusable: nobody logs in to the benchmark
-    return user_model.objects.bulk_create(
+    writers = user_model.objects.bulk_create(
         user_model(
             username=f"writer{n}",
             first_name=words.FIRST_NAMES[n % len(words.FIRST_NAMES)],
@@ -62,6 +64,16 @@ def _writers() -> list[Any]:
         )
         for n in range(WRITERS)
     )
+    Profile.objects.bulk_create(
+        Profile(
+            user=writer,
+            display_name=writer.get_full_name(),
+            slug=f"{slugify(writer.get_full_name())}-{n}",
+            is_public=True,
+        )
+        for n, writer in enumerate(writers)
+    )
+    return writers
 
 
 def _people(rng: random.Random) -> list[Person]:

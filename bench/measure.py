@@ -142,9 +142,9 @@ def measure(newsroom: Newsroom, runs: int) -> list[Measurement]:
 
 
 def _writer_of(slug: str) -> str:
-    """The username of the story's first writer: their page is the author row."""
+    """The profile address of the story's first writer: their page is the author row."""
     byline = Byline.objects.filter(article__slug=slug, author__isnull=False).order_by("position")
-    return byline.values_list("author__username", flat=True).first() or ""
+    return byline.values_list("author__author_profile__slug", flat=True).first() or ""
 
 
 def _changed(slug: str) -> None:

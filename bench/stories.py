@@ -133,9 +133,8 @@ class _StoryBatch:
         sources: list[Source] = []
         for article, plan in zip(articles, plans, strict=True):
             for position, author in enumerate(rng.sample(self.writers, rng.choice((1, 1, 2))), 1):
-                byline = Byline(article=article, author=author, position=position)
-                byline.credit = byline.display_name  # as Byline.save fills in an empty credit
-                rows["bylines"].append(byline)
+                # No credit: the byline shows the writer's profile name, as Byline.save leaves it.
+                rows["bylines"].append(Byline(article=article, author=author, position=position))
             for position, text in enumerate(plan.takeaways, 1):
                 rows["takeaways"].append(
                     KeyTakeaway(

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "staff",
     "images",
     "trust",
+    "authors",
     "articles",
     "sources",
     "comments",

@@ -174,3 +174,22 @@ def make_story_in_review(author: Any, **fields: Any) -> Article:
     )
     article.tags.add(make_tag())
     return article
+
+
+def make_profile(user: Any, slug: str | None = None, **fields: Any) -> Any:
+    """A public author profile for `user`; its address is never their login name."""
+    from authors.models import Profile
+
+    name = user.get_full_name() or user.first_name or "Staff Writer"
+    fields.setdefault("display_name", name)
+    fields.setdefault("is_public", True)
+    slug = slug or f"{name.lower().replace(' ', '-')}-writes"
+    return Profile.objects.create(user=user, slug=slug, **fields)
+
+
+def author_page(user: Any) -> str:
+    """The address of `user`'s author page, giving them a public profile if they have none."""
+    from authors.models import Profile
+
+    profile = Profile.objects.filter(user=user).first() or make_profile(user)
+    return profile.get_absolute_url()

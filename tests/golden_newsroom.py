@@ -39,6 +39,7 @@ from articles.models import (
     StorySource,
     Tag,
 )
+from authors.models import Profile
 from comments import moderation
 from comments.models import Comment
 from images.models import Image
@@ -63,6 +64,28 @@ USERS = [
     (7003, "hester", "Hester", "Quill", EDITORS),
     (7004, "omar", "Omar", "Haddad", EDITORS),
 ]
+
+# The writers' public author profiles: username → fields (the editors have none).
+PROFILES = {
+    "ines": {
+        "display_name": "Ines Calloway",
+        "slug": "ines-calloway",
+        "role": "Coast reporter",
+        "beat": "the harbour and the coast path",
+        "expertise": "tides, shipping, coastal erosion",
+        "location": "Port Calder",
+        "languages": "English, French",
+        "bio": "Ines walks the sea wall most mornings and reports what the tide leaves behind.",
+        "links": "https://social.example/@inescalloway",
+        "contact": "ines.calloway@ledger.example.org",
+    },
+    "tobias": {
+        "display_name": "Tobias Wren",
+        "slug": "tobias-wren",
+        "role": "Town reporter",
+        "contact": "https://ledger.example.org/contact",
+    },
+}
 
 SECTIONS = [
     # id, name, slug, description
@@ -585,6 +608,8 @@ class _Builder:
             )
             user.groups.add(Group.objects.get(name=group))
             self.users[username] = user
+            if username in PROFILES:
+                Profile.objects.create(user=user, is_public=True, **PROFILES[username])
         for position, (pk, name, slug, description) in enumerate(SECTIONS):
             self.sections[slug] = Section.objects.create(
                 pk=pk, name=name, slug=slug, description=description, position=position

@@ -12,6 +12,7 @@ from tests.factories import (
     make_article,
     make_editor,
     make_person,
+    make_profile,
     make_reporter,
     make_section,
     make_source,
@@ -29,6 +30,8 @@ def slugs(client, query: str) -> list[str]:
 def desk(reporter, editor):
     """Three stories published on three days, each with something the others lack."""
     other = make_reporter("owen")
+    make_profile(other, slug="owen-ellis")
+    make_profile(reporter, slug="rosa-penrose")
     with time_machine.travel(datetime(2026, 3, 1, 9, tzinfo=UTC), tick=False):
         harbour = make_article(reporter, headline="Harbour dredging begins", section=make_section())
         harbour.tags.add(make_tag("Harbour"))
@@ -59,15 +62,16 @@ def test_each_filter_narrows_the_list(desk, client):
     assert slugs(client, "") == [market, school, harbour]
     assert slugs(client, "section=business") == [market]
     assert slugs(client, "tag=harbour") == [harbour]
-    assert slugs(client, "author=owen") == [school]
-    assert slugs(client, "author=rosa") == [market, harbour]
+    assert slugs(client, "author=owen-ellis") == [school]
+    assert slugs(client, "author=rosa-penrose") == [market, harbour]
+    assert slugs(client, "author=rosa") == []  # a login name finds nothing
     assert slugs(client, "person=ada-quayle") == [harbour]
     assert slugs(client, f"source={desk['shared'].pk}") == [school]
     assert slugs(client, "published_after=2026-03-02T00:00:00Z") == [market, school]
     assert slugs(client, "published_before=2026-03-02T09:00:00Z") == [harbour]
     assert slugs(client, "published_after=2026-03-02&published_before=2026-03-03") == [school]
     assert slugs(client, "q=dredging") == [harbour]
-    assert slugs(client, "q=roof+repaired&author=owen") == [school]
+    assert slugs(client, "q=roof+repaired&author=owen-ellis") == [school]
 
 
 def test_updated_since_finds_edited_stories(desk, editor, client):

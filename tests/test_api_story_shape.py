@@ -8,7 +8,14 @@ from django.test import Client
 from articles import workflow
 from articles.models import Claim, Correction, ImpactItem, KeyTakeaway, Quote, StorySource
 from tests.api_client import get_json
-from tests.factories import make_article, make_person, make_section, make_source, make_tag
+from tests.factories import (
+    make_article,
+    make_person,
+    make_profile,
+    make_section,
+    make_source,
+    make_tag,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +36,7 @@ def story(reporter, editor):
         section=make_section("Transport"),
     )
     article.tags.add(make_tag("Ferries"), make_tag("Winter"))
+    make_profile(reporter, slug="rosa-penrose", display_name="Rosa Penrose")
     KeyTakeaway.objects.create(article=article, position=2, text="Second takeaway")
     KeyTakeaway.objects.create(article=article, position=1, text="First takeaway")
     notice = make_source("Operator notice", kind="statement", published_on=date(2026, 10, 1))
@@ -76,8 +84,13 @@ def test_story_detail_has_every_part_in_order(story, client):
     assert data["dateline"] == "Port Calder"
     assert data["section"]["slug"] == "transport"
     assert [tag["slug"] for tag in data["tags"]] == ["ferries", "winter"]
-    assert [byline["name"] for byline in data["bylines"]] == ["Rosa"]
-    assert data["bylines"][0]["author"]["page_url"] == "http://testserver/authors/rosa/"
+    assert [byline["name"] for byline in data["bylines"]] == ["Rosa Penrose"]
+    assert data["bylines"][0]["author"] == {
+        "slug": "rosa-penrose",
+        "name": "Rosa Penrose",
+        "page_url": "http://testserver/authors/rosa-penrose/",
+        "stories_url": "http://testserver/api/v1/stories/?author=rosa-penrose",
+    }
     assert [t["text"]["text"] for t in data["takeaways"]] == ["First takeaway", "Second takeaway"]
     assert [(c["status"], c["source_ids"]) for c in data["claims"]] == [
         ("verified", [notice.pk, survey.pk]),

@@ -16,6 +16,7 @@ from tests.api_client import LISTS, every_response, get_json, results
 from tests.factories import (
     make_article,
     make_person,
+    make_profile,
     make_reporter,
     make_section,
     make_source,
@@ -35,9 +36,9 @@ def give_private_things(article, label: str) -> None:
     speaker = make_person(f"{HIDDEN_WORD} {label} speaker", slug=f"{HIDDEN_WORD}-{label}")
     Quote.objects.create(article=article, speaker=speaker, text=f"{HIDDEN_WORD} said")
     StorySource.objects.create(article=article, source=make_source(f"{HIDDEN_WORD} {label} doc"))
-    Byline.objects.create(
-        article=article, author=make_reporter(f"{HIDDEN_WORD}{label}"), credit="Hidden"
-    )
+    writer = make_reporter(f"{HIDDEN_WORD}{label}")
+    make_profile(writer, slug=f"{HIDDEN_WORD}-{label}-writes", display_name=f"{HIDDEN_WORD} W")
+    Byline.objects.create(article=article, author=writer, credit="Hidden")
     Correction.objects.create(article=article, text=f"{HIDDEN_WORD} correction")
 
 
@@ -91,7 +92,7 @@ def test_filters_on_hidden_things_find_nothing(hidden, live, client):
             f"section={HIDDEN_WORD}{label}",
             f"tag={HIDDEN_WORD}{label}",
             f"person={HIDDEN_WORD}-{label}",
-            f"author={HIDDEN_WORD}{label}",
+            f"author={HIDDEN_WORD}-{label}-writes",
             f"q={HIDDEN_WORD}",
         ):
             assert get_json(client, f"/api/v1/stories/?{query}")["results"] == [], query
@@ -124,7 +125,8 @@ def test_counts_and_related_lists_leave_hidden_stories_out(hidden, live, client,
     person = get_json(client, "/api/v1/people/shared-speaker/")
     assert (person["quote_count"], person["story_count"]) == (1, 1)
     assert [quote["story"]["slug"] for quote in person["quotes"]] == [live.slug]
-    author = next(a for a in results(client, "/api/v1/authors/") if a["username"] == "rosa")
+    make_profile(reporter, slug="rosa-penrose")
+    author = next(a for a in results(client, "/api/v1/authors/") if a["slug"] == "rosa-penrose")
     assert author["story_count"] == 1
 
 

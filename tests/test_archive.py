@@ -10,7 +10,7 @@ from django.utils import timezone
 from articles.filters import QuickSelect
 from articles.models import Article, Claim, Quote
 from articles.views import ArchiveView
-from tests.factories import make_article, make_person, make_section, make_tag
+from tests.factories import make_article, make_person, make_profile, make_section, make_tag
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +31,7 @@ def stories(reporter, other_reporter, editor):
     )
     Claim.objects.create(article=harbour, text="Silt rose by a metre.", status="unconfirmed")
     derby = make_article(other_reporter, status="published", editor=editor, section=sport)
+    make_profile(other_reporter, slug="rhys-morgan", display_name="Rhys Morgan")
     derby.tags.add(make_tag("Football"))
     budget = make_article(reporter, status="published", editor=editor, section=city)
     draft = make_article(reporter, section=city, headline="Draft zqxjv")
@@ -61,7 +62,7 @@ def test_archive_lists_every_published_story_newest_first(client, stories):
     [
         ("?section=city", ["budget", "harbour"]),
         ("?tag=harbour", ["harbour"]),
-        ("?author=rhys", ["derby"]),
+        ("?author=rhys-morgan", ["derby"]),
         ("?person=ada", ["harbour"]),
         ("?published_from=2026-02-01", ["budget", "derby"]),
         ("?published_to=2026-02-10", ["derby", "harbour"]),
@@ -94,8 +95,8 @@ def test_search_words_cover_the_story_parts(client, stories, words, expected):
         ("?tag=Harbour", ["harbour"]),  # a tag's name, as a reader types it
         ("?tag=HARBOUR", ["harbour"]),
         ("?person=ada quayle", ["harbour"]),
-        ("?author=Rhys", ["derby"]),  # a writer's full name
-        ("?author=rhys", ["derby"]),  # the username in links from other pages
+        ("?author=rhys morgan", ["derby"]),  # a writer's profile name
+        ("?author=rhys-morgan", ["derby"]),  # the profile's address in links from other pages
     ],
 )
 def test_tags_writers_and_people_can_be_typed_by_name(client, stories, query, expected):

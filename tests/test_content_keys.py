@@ -21,9 +21,11 @@ from newsroom.wiring import CACHEABLE_VIEWS
 from tests.comments_support import make_comment
 from tests.factories import (
     PASSWORD,
+    author_page,
     make_article,
     make_full_story,
     make_image,
+    make_profile,
     make_story_in_review,
     make_tag,
 )
@@ -164,6 +166,22 @@ def test_renaming_a_writer_names_them_and_their_public_stories(story, committed)
     assert purged_by(committed, rename) == expected
 
 
+def test_a_profile_change_names_the_author_page_names_feeds_and_their_public_stories(
+    story, reporter, editor, committed
+):
+    writer = story.bylines.first().author
+    make_article(writer, headline="A draft")  # not public: not named
+    profile = make_profile(writer, slug="rosa-penrose")
+
+    def rename() -> None:
+        profile.display_name = "Rosa P. Penrose"
+        profile.save()
+
+    expected = {f"author:{writer.pk}", "names", "feeds", f"story:{story.pk}"}
+    assert purged_by(committed, rename) == expected
+    assert purged_by(committed, profile.delete) == expected
+
+
 def test_a_writer_logging_in_names_nothing(story, reporter, committed):
     credentials = {"username": reporter.username, "password": PASSWORD}
     responses = []
@@ -182,6 +200,20 @@ def test_an_images_alt_text_names_the_public_stories_leading_with_it(reporter, e
         image.save()
 
     assert purged_by(committed, reword) == {f"story:{live.pk}"}
+
+
+def test_an_images_alt_text_names_the_author_pages_showing_it_as_a_photo(
+    reporter, other_reporter, committed
+):
+    image = make_image(alt_text="Rosa at her desk")
+    make_profile(reporter, slug="rosa-penrose", photo=image)
+    make_profile(other_reporter, slug="rhys-morgan", photo=image, is_public=False)
+
+    def reword() -> None:
+        image.alt_text = "Rosa Penrose in the newsroom"
+        image.save()
+
+    assert purged_by(committed, reword) == {f"author:{reporter.pk}"}
 
 
 def test_a_comment_decision_names_its_thread_and_a_new_comment_nothing(story, editor, committed):
@@ -258,7 +290,7 @@ def public_urls(story: Article) -> dict[str, str]:
         "articles:section_rss": f"/sections/{section.slug}/feeds/rss/",
         "articles:section_atom": f"/sections/{section.slug}/feeds/atom/",
         "articles:tag": story.tags.first().get_absolute_url(),
-        "articles:author": f"/authors/{writer.username}/",
+        "articles:author": author_page(writer),
         "articles:rss": "/feeds/rss/",
         "articles:atom": "/feeds/atom/",
         "articles:sitemap": "/sitemap.xml",

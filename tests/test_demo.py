@@ -30,6 +30,7 @@ from articles.models import (
     Tag,
     WorkflowEvent,
 )
+from authors.models import Profile
 from images.models import Image
 from sources.models import Person, Source
 from tests.html import parse
@@ -37,7 +38,7 @@ from tests.html import parse
 pytestmark = pytest.mark.django_db
 
 MODELS = (Article, Person, Source, WorkflowEvent, Image)
-EVERY_KIND = (*MODELS, Section, Tag, Byline, Claim, Quote, StorySource, StoryRevision)
+EVERY_KIND = (*MODELS, Section, Tag, Byline, Claim, Quote, StorySource, StoryRevision, Profile)
 LOGIN = reverse("admin:login")
 REVISED = ("correction", "update")  # the editing service's declared changes to a live story
 
@@ -260,3 +261,17 @@ def test_demo_stories_are_their_imported_texts_with_the_data_file_around_them(de
         assert article.section.slug == row["section"] and article.dateline == row["dateline"]
         assert sorted(tag.slug for tag in article.tags.all()) == sorted(row["tags"])
         assert [b.author.username for b in article.bylines.all()] == row["authors"]
+
+
+def test_every_demo_writer_has_a_public_profile_their_bylines_link_to(demo_newsroom, client):
+    profiles = {p.user.username: p for p in Profile.objects.select_related("user")}
+    assert set(profiles) == {"reporter", "reporter2", "editor", "editor2"}
+    for login, profile in profiles.items():
+        assert profile.is_public and profile.bio and profile.role
+        assert login not in profile.slug
+    story = next(s for s in live_stories() if s.bylines.filter(author=user("reporter")))
+    page = parse(client.get(story.get_absolute_url()))
+    assert page.select_one(".bylines a")["href"] == "/authors/rosa-penrose/"
+    author = parse(client.get("/authors/rosa-penrose/"))
+    assert author.h1.text == "Rosa Penrose"
+    assert author.select(".story-card")

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from articles import workflow
 from articles.models import Claim, Quote
-from tests.factories import make_article, make_person, make_section, make_tag
+from tests.factories import author_page, make_article, make_person, make_section, make_tag
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db
@@ -57,10 +57,10 @@ def public_urls(newsroom) -> list[str]:
         "/articles/?section=city",
         "/articles/?tag=harbour",
         "/articles/?person=ada-quayle",
-        f"/articles/?author={newsroom['reporter'].username}",
+        f"/articles/?author={author_page(newsroom['reporter']).split('/')[2]}",
         "/sections/city/",
         "/tags/harbour/",
-        f"/authors/{newsroom['reporter'].username}/",
+        author_page(newsroom["reporter"]),
         "/people/ada-quayle/",
         newsroom["live"].get_absolute_url(),
         "/feeds/rss/",

@@ -8,7 +8,14 @@ from django.utils import timezone
 from articles import paging, workflow
 from articles.models import Quote
 from articles.views import StoryListView
-from tests.factories import make_article, make_person, make_section, make_tag, make_user
+from tests.factories import (
+    make_article,
+    make_person,
+    make_profile,
+    make_section,
+    make_tag,
+    make_user,
+)
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db
@@ -126,16 +133,18 @@ def test_tag_carried_only_by_drafts_has_no_page(reporter, client):
 def test_author_page_lists_their_bylined_stories(reporter, other_reporter, editor, client):
     mine = published(reporter, editor, headline="Mine")
     published(other_reporter, editor, headline="Theirs")
-    page = parse(client.get(f"/authors/{reporter.username}/"))
-    assert page.h1.text == reporter.get_full_name()
+    make_profile(reporter, slug="rosa-penrose", display_name="Rosa Penrose")
+    page = parse(client.get("/authors/rosa-penrose/"))
+    assert page.h1.text == "Rosa Penrose"
     assert headlines(page) == [mine.headline]
 
 
 def test_people_without_a_published_byline_have_no_author_page(reporter, client):
     make_article(reporter)
-    make_user("visitor")
-    for username in (reporter.username, "visitor", "nobody"):
-        assert client.get(f"/authors/{username}/").status_code == 404
+    make_profile(reporter, slug="rosa-penrose")
+    make_profile(make_user("visitor"), slug="a-visitor")
+    for address in ("rosa-penrose", "a-visitor", reporter.username, "visitor", "nobody"):
+        assert client.get(f"/authors/{address}/").status_code == 404
 
 
 def test_person_page_lists_their_quotes_with_links(reporter, editor, client):

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from articles.views import ArchiveView, StoryListView
-from tests.factories import make_article, make_full_story, make_section
+from tests.factories import make_article, make_full_story, make_profile, make_section
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db
@@ -51,6 +51,7 @@ def test_story_page_has_opengraph_and_twitter_tags(client, story):
 
 
 def test_story_json_ld_is_a_complete_news_article(client, story, reporter):
+    make_profile(reporter, slug="rosa-penrose", display_name="Rosa Penrose")
     data = json_ld(parse(client.get(story.get_absolute_url())))
     url = "http://testserver" + story.get_absolute_url()
     assert data["@context"] == "https://schema.org" and data["@type"] == "NewsArticle"
@@ -63,8 +64,8 @@ def test_story_json_ld_is_a_complete_news_article(client, story, reporter):
     assert data["author"] == [
         {
             "@type": "Person",
-            "name": reporter.first_name,
-            "url": f"http://testserver/authors/{reporter.username}/",
+            "name": "Rosa Penrose",
+            "url": "http://testserver/authors/rosa-penrose/",
         }
     ]
     assert data["publisher"]["name"] == "The Port Calder Ledger"

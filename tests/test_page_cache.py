@@ -15,7 +15,7 @@ from articles.models import Article
 from edge import contentkeys, pagecache
 from newsroom.checks import page_cache_messages
 from tests.comments_support import make_comment, send
-from tests.factories import make_article, make_full_story
+from tests.factories import author_page, make_article, make_full_story
 from tests.html import parse
 from tests.page_cache_support import cached, fetch
 
@@ -43,7 +43,7 @@ def public_urls(story: Article) -> list[str]:
         story.get_absolute_url(),
         story.section.get_absolute_url(),
         tag.get_absolute_url(),
-        reverse("articles:author", args=[story.created_by.username]),
+        author_page(story.created_by),
         speaker.get_absolute_url(),
         "/feeds/rss/",
         "/feeds/atom/",

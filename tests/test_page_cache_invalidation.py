@@ -31,6 +31,7 @@ from tests.factories import (
     make_article,
     make_full_story,
     make_image,
+    make_profile,
     make_source,
     make_tag,
     make_user,
@@ -288,7 +289,12 @@ SHARED_RECORDS = {
     "writer": lambda story: (
         story.created_by,
         "last_name",
-        [story.get_absolute_url(), reverse("articles:author", args=[story.created_by.username])],
+        [story.get_absolute_url()],
+    ),
+    "author profile": lambda story: (
+        make_profile(story.created_by, slug="rosa-penrose"),
+        "display_name",
+        [story.get_absolute_url(), "/authors/rosa-penrose/", "/", "/feeds/rss/"],
     ),
 }
 

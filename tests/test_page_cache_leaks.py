@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from articles import workflow
 from articles.models import PreviewLink
-from tests.factories import make_article, make_tag
+from tests.factories import author_page, make_article, make_tag
 from tests.html import parse, sitemap_locations
 from tests.page_cache_support import cached, fetch, text
 
@@ -38,7 +38,7 @@ def surfaces(article) -> list[str]:
         "/articles/",
         article.section.get_absolute_url(),
         "/tags/tides/",
-        f"/authors/{article.created_by.username}/",
+        author_page(article.created_by),
         "/feeds/rss/",
         "/feeds/atom/",
         "/sitemap-stories.xml",

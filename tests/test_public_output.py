@@ -61,7 +61,7 @@ def _addresses() -> list[tuple[str, str]]:
     }
     sections = [slug for _pk, _name, slug, _description in newsroom.SECTIONS]
     tags = [slug for _pk, _name, slug in newsroom.TAGS]
-    writers = ["ines", "tobias"]
+    writers = [newsroom.PROFILES[login]["slug"] for login in ("ines", "tobias")]
     people = ["maud-tarrant", "idris-penhale", "nell-ashdown", "ottilie-fenwick", "cal-rudd"]
     reply_to = next(pk for pk, comment in newsroom.COMMENTS.items() if comment[0] is None)
     pages = [
@@ -74,7 +74,7 @@ def _addresses() -> list[tuple[str, str]]:
         *[(f"story-{slug}", f"/articles/{slug}/") for slug in stories],
         *[(f"section-{slug}", f"/sections/{slug}/") for slug in sections],
         *[(f"tag-{slug}", f"/tags/{slug}/") for slug in tags],
-        *[(f"author-{username}", f"/authors/{username}/") for username in writers],
+        *[(f"author-{slug}", f"/authors/{slug}/") for slug in writers],
         *[(f"person-{slug}", f"/people/{slug}/") for slug in people],
         ("feed-rss", "/feeds/rss/"),
         ("feed-atom", "/feeds/atom/"),

@@ -18,7 +18,9 @@ from tests.factories import (
     add_parts,
     make_article,
     make_full_story,
+    make_image,
     make_person,
+    make_profile,
     make_reporter,
     make_section,
     make_tag,
@@ -28,6 +30,7 @@ pytestmark = pytest.mark.django_db
 
 STORY_PAGE_BUDGET = 8  # seven for the story, one for its comments
 LISTING_BUDGET = 8
+LINKS = "https://social.example/@rosa\nhttps://example.org/rosa"
 
 
 def queries(client, url: str) -> tuple[int, int]:
@@ -92,6 +95,8 @@ def test_listing_pages_and_feeds_cost_the_same_for_1_and_50_stories(reporter, ed
     article.tags.add(tag)
     Quote.objects.create(article=article, speaker=speaker, text="First words")
     workflow.publish(article, editor)
+    # The author page with everything a profile shows, its photo too.
+    make_profile(reporter, slug="rosa-penrose", photo=make_image(), bio="Writes.", links=LINKS)
     urls = [
         "/",
         "/articles/",
@@ -99,7 +104,7 @@ def test_listing_pages_and_feeds_cost_the_same_for_1_and_50_stories(reporter, ed
         "/articles/?person=ada-quayle&published_from=2000-01-01",
         "/sections/city/",
         "/tags/harbour/",
-        f"/authors/{reporter.username}/",
+        "/authors/rosa-penrose/",
         "/people/ada-quayle/",
         "/feeds/rss/",
         "/feeds/atom/",

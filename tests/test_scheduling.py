@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from articles import workflow
 from articles.models import Article, WorkflowEvent
-from tests.factories import make_article, make_tag
+from tests.factories import author_page, make_article, make_tag
 from tests.html import form_fields, parse
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +30,7 @@ def public_surfaces(client, article) -> dict[str, bool]:
         "front": reverse("articles:front"),
         "section": article.section.get_absolute_url(),
         "tag": reverse("articles:tag", args=["tides"]),
-        "author": reverse("articles:author", args=["rosa"]),
+        "author": author_page(article.created_by),
     }
     seen = {
         name: article.headline in client.get(url).content.decode() for name, url in listed.items()

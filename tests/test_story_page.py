@@ -7,7 +7,14 @@ from django.utils import timezone
 
 from articles import editing, workflow
 from articles.models import Claim, StorySource
-from tests.factories import make_article, make_full_story, make_section, make_source, make_tag
+from tests.factories import (
+    make_article,
+    make_full_story,
+    make_profile,
+    make_section,
+    make_source,
+    make_tag,
+)
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db
@@ -103,10 +110,12 @@ def test_updated_time_appears_only_after_a_later_change(
     assert story_page(client, quiet).select_one(".story-meta .updated") is None
 
 
-def test_bylines_link_to_author_pages(client, full_story, reporter):
+def test_bylines_link_to_public_author_profiles(client, full_story, reporter):
+    assert story_page(client, full_story).select_one(".bylines a") is None  # no profile yet
+    make_profile(reporter, slug="rosa-penrose", display_name="Rosa Penrose")
     link = story_page(client, full_story).select_one(".bylines a")
-    assert link["href"] == f"/authors/{reporter.username}/"
-    assert link.text == reporter.first_name
+    assert link["href"] == "/authors/rosa-penrose/"
+    assert link.text == "Rosa Penrose"
 
 
 def test_each_citation_links_to_the_source_its_claim_cites(client, full_story):

@@ -21,7 +21,7 @@ from sources.models import Person, Source
 
 from .. import roles
 from .attribution import Claim, Quote, StorySource
-from .bylines import Byline
+from .bylines import WITH_WRITER, Byline
 from .taxonomy import Section, Tag
 
 
@@ -198,4 +198,4 @@ def _ids_of(model: type[models.Model], parts: list[models.QuerySet]) -> models.Q
 
 
 def _bylines_with_authors() -> models.Prefetch:
-    return models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+    return models.Prefetch("bylines", queryset=Byline.objects.select_related(*WITH_WRITER))

@@ -61,6 +61,29 @@ def person_page(page: Page, newsroom: dict) -> None:
     page.goto(newsroom["story"].quotes.get().speaker.get_absolute_url())
 
 
+def author_page(page: Page, newsroom: dict) -> None:
+    factories.make_profile(
+        newsroom["reporter"],
+        slug="rosa-penrose",
+        photo=factories.make_image(alt_text="Rosa Penrose at the harbour wall"),
+        role="Harbour reporter",
+        bio="Rosa covers the port, its boats and the people who work on them.",
+        expertise="shipping, fisheries",
+        languages="English, Welsh",
+        links="https://social.example/@rosa",
+        contact="rosa@ledger.example",
+    )
+    page.goto("/authors/rosa-penrose/")
+
+
+def admin_own_author_profile(page: Page, newsroom: dict) -> None:
+    factories.make_profile(newsroom["reporter"], slug="rosa-penrose", links="not a link")
+    log_in(page, newsroom["reporter"])
+    page.goto("/admin/authors/profile/")
+    page.get_by_role("link", name="Rosa").click()
+    page.get_by_role("button", name="Save", exact=True).click()  # the bad link, refused
+
+
 def comment_form_with_errors(page: Page, newsroom: dict) -> None:
     page.goto(newsroom["story"].get_absolute_url())
     page.get_by_label("Name").fill("Tomasz Reid")
@@ -132,6 +155,7 @@ READERS_PAGES: dict[str, Callable[[Page, dict], None]] = {
     "archive-with-filters": archive_with_filters,
     "archive-with-a-bad-date": archive_with_a_bad_date,
     "person-page": person_page,
+    "author-page": author_page,
     "comment-form-with-errors": comment_form_with_errors,
     "policy-page": policy_page,
 }
@@ -148,6 +172,7 @@ ADMIN_PAGES: dict[str, Callable[[Page, dict], None]] = {
     "story-editor-full-story": story_editor_full_story,
     "story-editor-with-live-preview": story_editor_with_live_preview,
     "admin-comment-queue": admin_comment_queue,
+    "admin-own-author-profile": admin_own_author_profile,
 }
 
 

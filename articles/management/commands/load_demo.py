@@ -29,10 +29,12 @@ class Command(BaseCommand):
             self.stdout.write(f"  + picture for {headline}")
         for name in report.standards:
             self.stdout.write(f"  + {name}")
+        for name in report.profiles:
+            self.stdout.write(f"  + author profile of {name}")
         if report.created_stories:
             for headline in report.created_stories:
                 self.stdout.write(f"  + {headline}")
-        elif not (report.pictured_stories or report.standards):
+        elif not (report.pictured_stories or report.standards or report.profiles):
             self.stdout.write("Demo newsroom already loaded; nothing added.")
         self.stdout.write(self.style.SUCCESS("Demo logins (admin at /admin/):"))
         for login in report.logins:

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AuthorsConfig(AppConfig):
+    name = "authors"
+    verbose_name = _("Author profiles")
+    default_auto_field = "django.db.models.BigAutoField"
