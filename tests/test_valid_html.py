@@ -25,7 +25,6 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
-from django.urls import reverse
 from django.utils import timezone
 from django.views import defaults
 
@@ -127,6 +126,23 @@ def _build_site(reporter: Any, editor: Any) -> Site:
     )
 
 
+def _author_url(site: Site) -> str:
+    """The reporter's author page, with every part of a profile filled in."""
+    factories.make_profile(
+        site.reporter,
+        role="Harbour reporter",
+        bio="Covers the port, the ferries and the council's harbour committee.",
+        beat="Harbour and ferries",
+        expertise="Maritime law, shipping",
+        location="Port Calder",
+        languages="English, Welsh",
+        links="https://example.org/rosa\nhttps://example.net/@rosa",
+        contact="rosa@ledger.example",
+        photo=factories.make_image(),
+    )
+    return factories.author_page(site.reporter)
+
+
 def _opinion_url(site: Site) -> str:
     return Article.objects.get(work_type="opinion").get_absolute_url()
 
@@ -182,12 +198,7 @@ PAGES: list[Page] = [
     Page("section", lambda site: site.reader.get(site.story.section.get_absolute_url())),
     Page("tag", lambda site: site.reader.get(site.story.tags.first().get_absolute_url())),
     Page("person", lambda site: site.reader.get(f"/people/{site.person_slug}/")),
-    Page(
-        "author",
-        lambda site: site.reader.get(
-            reverse("articles:author", args=[site.reporter.get_username()])
-        ),
-    ),
+    Page("author", lambda site: site.reader.get(_author_url(site))),
     Page("story-every-part", lambda site: site.reader.get(site.story.get_absolute_url())),
     Page("story-corrected", lambda site: site.reader.get(site.corrected.get_absolute_url())),
     Page("story-comment-thread", lambda site: site.reader.get(site.discussed.get_absolute_url())),
