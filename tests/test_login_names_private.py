@@ -10,6 +10,7 @@ import pytest
 from articles import editing
 from articles.models import Byline
 from staff.permissions import EDITORS, REPORTERS
+from tests import trust_support
 from tests.api_client import LISTS, every_response, results
 from tests.comments_support import make_comment
 from tests.factories import make_full_story, make_profile, make_user
@@ -34,6 +35,8 @@ def newsroom():
     first = make_comment(story, moderated_by=editor)
     make_comment(story, parent=first, moderated_by=editor)
     lone = make_full_story(bare, editor, headline="Ferry fares frozen")
+    trust_support.write_policy(editor, "masthead", "Editor: Ione Marsh.")
+    trust_support.write_publisher(editor, trust_txt="contact=https://example.org/contact\n")
     return {"story": story, "lone": lone}
 
 
@@ -61,6 +64,9 @@ def public_pages(story) -> list[str]:
         "/sitemap-stories.xml",
         "/sitemap-news.xml",
         "/robots.txt",
+        "/about/",
+        "/about/masthead/",
+        "/trust.txt",
         "/api/v1/docs/",
         *LISTS,
     ]
