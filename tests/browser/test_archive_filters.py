@@ -32,6 +32,7 @@ def test_a_reader_filters_the_archive_by_tag_with_the_keyboard(
     expect(page.locator("#results-heading")).to_have_text("2 stories")
     page.get_by_label("Words").focus()
     page.keyboard.press("Tab")  # to the section select
+    page.keyboard.press("Tab")  # to the type-of-work select
     page.keyboard.press("Tab")  # to the tag box
     expect(page.get_by_label("Tag")).to_be_focused()
     page.keyboard.type("harbour")

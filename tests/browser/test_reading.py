@@ -23,6 +23,7 @@ STORY_PARTS = [
     ("claims claims-unconfirmed", "Unconfirmed"),
     ("claims claims-disputed", "Disputed"),
     ("bottom-line", "Bottom line"),
+    ("methods", "How we reported this"),
     ("sources", "Sources"),
     ("corrections", "Corrections"),
     ("story-tags", "Topics"),
