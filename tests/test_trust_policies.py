@@ -77,13 +77,13 @@ def test_the_footer_links_every_filled_in_policy_and_the_corrections(client, edi
     assert links["Our standards"] == "/about/"
     assert links["Corrections policy"] == "/about/corrections/"
     assert links["Ownership and funding"] == "/about/ownership/"
-    assert links["Corrections"] == reverse("articles:corrections")
+    assert links["Corrections we have made"] == reverse("articles:corrections")
     assert "/about/ethics/" not in links.values()
 
 
 def test_with_no_policy_the_footer_still_links_the_corrections(client):
     links = footer_links(client.get("/"))
-    assert links["Corrections"] == reverse("articles:corrections")
+    assert links["Corrections we have made"] == reverse("articles:corrections")
     assert "/about/" not in links.values()
 
 
