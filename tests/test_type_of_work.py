@@ -12,7 +12,7 @@ from articles.models import Article
 from articles.worktypes import WorkType
 from tests.admin_form_data import admin_form_data
 from tests.api_client import get_json, results
-from tests.factories import make_article
+from tests.factories import make_article, make_profile
 from tests.html import parse
 from tests.jsonld import the_article, types_of
 
@@ -142,3 +142,13 @@ def test_the_database_refuses_a_type_that_does_not_exist(reporter):
     story = make_article(reporter)
     with pytest.raises(IntegrityError), transaction.atomic():
         Article.objects.filter(pk=story.pk).update(work_type="gossip")
+
+
+def test_json_ld_names_each_author_as_a_person_with_their_profile_page(client, reporter, editor):
+    make_profile(reporter, slug="rosa-harbour", display_name="Rosa Penrose")
+    story = make_article(reporter, status="published", editor=editor, work_type="analysis")
+    (author,) = the_article(client.get(story.get_absolute_url()))["author"]
+    assert author["@type"] == "Person"
+    assert author["name"] == "Rosa Penrose"
+    assert author["url"] == "http://testserver/authors/rosa-harbour/"
+    assert reporter.get_username() not in author["url"]
