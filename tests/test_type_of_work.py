@@ -145,10 +145,10 @@ def test_the_database_refuses_a_type_that_does_not_exist(reporter):
 
 
 def test_json_ld_names_each_author_as_a_person_with_their_profile_page(client, reporter, editor):
-    make_profile(reporter, slug="rosa-harbour", display_name="Rosa Penrose")
+    make_profile(reporter, slug="penrose-harbour", display_name="Rosa Penrose")
     story = make_article(reporter, status="published", editor=editor, work_type="analysis")
     (author,) = the_article(client.get(story.get_absolute_url()))["author"]
     assert author["@type"] == "Person"
     assert author["name"] == "Rosa Penrose"
-    assert author["url"] == "http://testserver/authors/rosa-harbour/"
+    assert author["url"] == "http://testserver/authors/penrose-harbour/"
     assert reporter.get_username() not in author["url"]
