@@ -13,7 +13,7 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("", include("articles.urls")),
     path("", include("comments.urls")),
-    path("", include("trust.urls")),
+    path("", include("articles.standards_urls")),
 ]
 
 # Image files under MEDIA_URL go through a view that decides who may see them (a draft's

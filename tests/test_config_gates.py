@@ -244,7 +244,7 @@ BANNED = {
 # Where a banned construct is allowed, and why.
 ALLOWED = {
     ("mark_safe", "articles/markup.py"),  # marks only nh3-sanitised HTML as safe
-    ("mark_safe", "trust/markup.py"),  # the same for policy text, and escaped JSON-LD
+    ("mark_safe", "trust/markup.py"),  # the same for policy text
     ("mark_safe", "articles/prerender.py"),  # a story render our templates escaped, read back
 }
 # Plain-text email bodies are sent as text/plain and never shown as HTML: escaping would only

@@ -4,11 +4,7 @@ A policy page has its own <h1> (the policy's name), so a Markdown `#` heading be
 `##` <h3>, and anything deeper <h4>: the outline stays whole whatever the editor typed.
 """
 
-import json
-from typing import Any
-
 import nh3
-from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
 
@@ -41,16 +37,3 @@ def render(text: str) -> str:
 def trusted(html: str) -> SafeString:
     """Mark HTML that render() produced (and the model stored) as safe to print."""
     return mark_safe(html)  # noqa: S308 - sanitised by nh3 on save
-
-
-# The escapes Django's json_script uses: no "</script>" or "<!--" can end the element.
-_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-def json_ld(data: dict[str, Any]) -> SafeString:
-    """A <script type="application/ld+json"> element holding `data`, safe whatever its text."""
-    text = json.dumps(data).translate(_JSON_SCRIPT_ESCAPES)
-    return format_html(
-        '<script type="application/ld+json">{}</script>',
-        mark_safe(text),  # noqa: S308 - <, >, & escaped above
-    )

@@ -1,50 +1,26 @@
-"""The standards page, one page per filled-in policy, and /trust.txt."""
+"""Our standards as pages: the standards index, one page per filled-in policy, and /trust.txt.
+
+The records, their rules and the cached snapshot are the trust app's; the pages are here, so
+they share the site's page metadata (articles.metadata.PageMeta) like every other page.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from html import unescape
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.html import strip_tags
-from django.utils.safestring import SafeString
 from django.utils.text import Truncator
-from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
 
 from edge import contentkeys
+from trust import publisher, snapshot, trusttxt
+from trust.models import Policy, Publisher
 
-from . import markup, publisher, snapshot, trusttxt
-from .models import Policy, Publisher
-
-
-@dataclass
-class PolicyPageMeta:
-    """What base.html's <head> prints for a trust page (the fields templates/_page_meta.html
-    reads)."""
-
-    title: str
-    description: str
-    canonical_url: str
-    structured_data: dict[str, Any]
-    modified_time: datetime | None = None
-    robots: str = ""
-    og_type: str = "website"
-    published_time: None = None
-    section: str = ""
-    image: None = None
-
-    @property
-    def locale(self) -> str:
-        return to_locale(get_language() or settings.LANGUAGE_CODE)
-
-    def json_ld(self) -> SafeString:
-        return markup.json_ld(self.structured_data)
+from . import metadata
 
 
 def _summary(policy: Policy) -> str:
@@ -60,7 +36,7 @@ def standards(request: HttpRequest) -> HttpResponse:
     if not policies:
         raise Http404(_("No standards are published yet."))
     title = _("Our standards")
-    meta = PolicyPageMeta(
+    meta = metadata.PageMeta(
         title=str(title),
         description=_("How %(name)s works: the policies that guide our reporting.")
         % {"name": snapshot.current().publisher_name},
@@ -79,7 +55,7 @@ def policy(request: HttpRequest, kind: str) -> HttpResponse:
     found = Policy.objects.filter(kind=kind).exclude(body_html="").first()
     if found is None:
         raise Http404(_("No such policy."))
-    meta = PolicyPageMeta(
+    meta = metadata.PageMeta(
         title=str(found),
         description=_summary(found),
         canonical_url=request.build_absolute_uri(found.get_absolute_url()),
