@@ -14,7 +14,7 @@ from typing import Any
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Case, F, QuerySet, Value, When
+from django.db.models import Case, F, Prefetch, QuerySet, Value, When
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -27,8 +27,9 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from . import antispam, moderation
-from .models import Comment
+from . import antispam, moderation, reports
+from .commenter_data_admin import commenter_data_view
+from .models import Comment, Report
 
 # The one form every row's decision buttons submit (with their own formaction): it sits
 # outside the changelist's form, which a form inside a table cell could not.
@@ -81,6 +82,15 @@ class CommentAdmin(admin.ModelAdmin):
     class Media:
         css = {"all": ["admin/css/comment_queue.css"]}
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        """With each comment's reports (one more query however many rows the page lists)."""
+        reports_oldest_first = Report.objects.order_by("created_at", "pk")
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("reports", queryset=reports_oldest_first))
+        )
+
     def get_ordering(self, request: HttpRequest) -> list[Any]:
         """The queue first (waiting longest on top), then decided comments, newest first."""
         waiting = Comment.objects.awaiting_decision_q()
@@ -102,6 +112,7 @@ class CommentAdmin(admin.ModelAdmin):
         extra_context = {"title": _("Moderate comments"), **(extra_context or {})}
         if self.has_moderate_permission(request):
             extra_context["decision_form"] = DECISION_FORM
+            extra_context["commenter_data_url"] = reverse("admin:comments_comment_commenter_data")
         return super().changelist_view(request, extra_context)
 
     # -- the queue's rows (no query: list_select_related brings the story, parent, moderator)
@@ -126,6 +137,7 @@ class CommentAdmin(admin.ModelAdmin):
         context = {
             "comment": comment,
             "spam_reasons": antispam.reasons_in_words(comment.spam_reason),
+            "reports": reports.open_reports(comment),
         }
         if decisions:
             context["decide_url"] = reverse("admin:comments_comment_decide", args=[comment.pk])
@@ -151,12 +163,21 @@ class CommentAdmin(admin.ModelAdmin):
     def get_urls(self) -> list:
         return [
             path(
+                "commenter-data/",
+                self.admin_site.admin_view(self.commenter_data_view),
+                name="comments_comment_commenter_data",
+            ),
+            path(
                 "<path:object_id>/decide/",
                 self.admin_site.admin_view(self.decide_view),
                 name="comments_comment_decide",
             ),
             *super().get_urls(),
         ]
+
+    def commenter_data_view(self, request: HttpRequest) -> HttpResponse:
+        """Find, export, delete or anonymise a commenter's comments (comments.data_rights)."""
+        return commenter_data_view(self, request)
 
     def decide_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         """POST decision=approve|reject|spam|reopen: decide this comment, back to the queue

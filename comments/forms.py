@@ -19,8 +19,10 @@ from .models import (
     BODY_MIN_LENGTH,
     MAX_ID,
     NAME_MAX_LENGTH,
+    REPORT_NOTE_MAX_LENGTH,
     USER_AGENT_MAX_LENGTH,
     Comment,
+    Report,
 )
 
 # The trap field bots fill in and people never see. Its name means nothing to a browser's
@@ -175,3 +177,41 @@ class CommentForm(forms.ModelForm):
             comment.status = Comment.Status.SPAM
             comment.spam_reason = ", ".join(reasons)
         return comment
+
+
+REPORT_NOTE_TOO_LONG = ngettext_lazy(
+    "A note can be up to %(limit_value)d character long; this one has %(show_value)d. "
+    "Please shorten it.",
+    "A note can be up to %(limit_value)d characters long; this one has %(show_value)d. "
+    "Please shorten it.",
+    "limit_value",
+)
+
+
+class ReportForm(forms.Form):
+    """A reader's report of a comment: why, from a short list, and an optional note."""
+
+    reason = forms.ChoiceField(
+        label=_("What is wrong with this comment?"),
+        choices=Report.Reason.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose what is wrong with the comment."),
+            "invalid_choice": _("Choose one of the reasons listed."),
+        },
+    )
+    note = BodyField(
+        label=_("Anything the editors should know (optional)"),
+        required=False,
+        max_length=REPORT_NOTE_MAX_LENGTH,
+        validators=[antispam.NoControlCharacters(multiline=True)],
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Up to 500 characters. Only the editors read it."),
+        error_messages={"max_length": REPORT_NOTE_TOO_LONG},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True

@@ -130,7 +130,8 @@ class Comment(models.Model):
         related_name="replies",
     )
     name = models.CharField(_("name"), max_length=NAME_MAX_LENGTH)
-    email = models.EmailField(_("email"), help_text=_("Never shown publicly."))
+    # Blank only once a commenter's data was anonymised on request (comments.data_rights).
+    email = models.EmailField(_("email"), blank=True, help_text=_("Never shown publicly."))
     body = models.TextField(_("comment"), max_length=BODY_MAX_LENGTH)
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
@@ -216,3 +217,54 @@ class Comment(models.Model):
         if cut == 0:  # one very long word: cut it
             cut = length
         return text[:cut].rstrip(), text[cut:].strip()
+
+
+REPORT_NOTE_MAX_LENGTH = 500
+
+
+class Report(models.Model):
+    """A reader's report of an approved comment. One per client and comment counts: the
+    client is kept only as a keyed hash of its address (comments.reports.client_key), enough
+    to tell one reader's second click from another reader's report."""
+
+    class Reason(models.TextChoices):
+        SPAM = "spam", _("Spam or advertising")
+        ABUSE = "abuse", _("Abuse or harassment")
+        OFF_TOPIC = "off-topic", _("Off topic")
+        PERSONAL = "personal", _("Personal information")
+        OTHER = "other", _("Something else")
+
+    comment = models.ForeignKey(
+        Comment, verbose_name=_("comment"), on_delete=models.CASCADE, related_name="reports"
+    )
+    reason = models.CharField(_("reason"), max_length=16, choices=Reason.choices)
+    note = models.TextField(_("note"), max_length=REPORT_NOTE_MAX_LENGTH, blank=True)
+    created_at = models.DateTimeField(_("reported"), default=timezone.now)
+    client = models.CharField(_("client (keyed hash)"), max_length=64)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "client"], name="report_once_per_client"),
+            models.CheckConstraint(
+                condition=Q(reason__in=["spam", "abuse", "off-topic", "personal", "other"]),
+                name="report_reason_valid",
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("note"), REPORT_NOTE_MAX_LENGTH),
+                name="report_note_length",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("%(reason)s: %(comment)s") % {
+            "reason": self.get_reason_display(),
+            "comment": self.comment_id,
+        }
+
+    def is_open(self, comment: Comment) -> bool:
+        """Not yet seen by a decision: an editor's later decision on the comment deals with
+        every report made before it."""
+        return comment.moderated_at is None or self.created_at > comment.moderated_at

@@ -51,20 +51,28 @@ def bucket(address: str | None) -> str:
     return str(parsed)
 
 
-def hit(address: str | None) -> Verdict:
-    """Count one comment from this client; refuse it once the limit for the period is used.
+def hit(
+    address: str | None,
+    *,
+    scope: str = "rate",
+    limit: int | None = None,
+    period: int | None = None,
+) -> Verdict:
+    """Count one comment (or, with another `scope` and its own limit, one report) from this
+    client; refuse it once the limit for the period is used.
 
     A fixed window per period: cache.add starts the count and cache.incr bumps it, both atomic
     in every cache Django ships (and in Redis across worker processes). While the shared cache
     is down, each process counts in its own memory: a looser limit, never none (and every
     comment waits for moderation anyway).
     """
-    limit, period = settings.COMMENTS_RATE_LIMIT, settings.COMMENTS_RATE_PERIOD
+    limit = settings.COMMENTS_RATE_LIMIT if limit is None else limit
+    period = settings.COMMENTS_RATE_PERIOD if period is None else period
     if limit <= 0 or period <= 0:
         return Verdict(allowed=True)
     now = time.time()
     window = int(now // period)
-    key = f"comments:rate:{bucket(address)}:{window}"
+    key = f"comments:{scope}:{bucket(address)}:{window}"
     try:
         count = _count(failopen.local_stand_in(shared_cache), key, period)
     except failopen.CacheDown:  # it went down just now

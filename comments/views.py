@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import logging
 
+from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import Resolver404, resolve
@@ -18,9 +19,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from articles.models import Article
 
-from . import closing, events, ratelimit, tokens
-from .forms import CommentForm
-from .models import Comment
+from . import closing, events, ratelimit, reports, tokens
+from .forms import CommentForm, ReportForm
+from .models import MAX_ID, Comment
 
 SENT = gettext_lazy("Thanks — your comment is awaiting moderation.")
 
@@ -145,3 +146,62 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     client = ratelimit.client_address(request)
     events.record("refused", reason="csrf", story=article.pk, client=client)
     return _form_page(request, article, form, notice=str(tokens.Problem.MISSING.value), status=403)
+
+
+# -- readers report a comment -----------------------------------------------------------------
+
+
+def _reportable_or_404(comment_id: int) -> Comment:
+    comment = reports.reportable(comment_id)
+    if comment is None:
+        raise Http404("No such comment on the site.")
+    return comment
+
+
+def _report_page(
+    request: HttpRequest, comment: Comment, form: ReportForm, *, notice: str = "", status: int = 200
+) -> HttpResponse:
+    context = {"comment": comment, "article": comment.article, "form": form, "notice": notice}
+    return _private(render(request, "comments/report.html", context, status=status))
+
+
+@require_http_methods(["GET", "POST"])
+def report_comment(request: HttpRequest, comment_id: int) -> HttpResponse:
+    """GET: the report form for an approved comment. POST: report it, then say thanks (the same
+    thanks whether or not this report sent the comment back to the queue)."""
+    comment = _reportable_or_404(comment_id)
+    if request.method == "GET":
+        return _report_page(request, comment, ReportForm())
+    form = ReportForm(request.POST)
+    if not form.is_valid():
+        return _report_page(request, comment, form, status=400)
+    address = ratelimit.client_address(request)
+    verdict = ratelimit.hit(
+        address,
+        scope="report",
+        limit=settings.COMMENTS_REPORT_RATE_LIMIT,
+        period=settings.COMMENTS_REPORT_RATE_PERIOD,
+    )
+    if not verdict.allowed:
+        events.record("report-rate-limited", logging.WARNING, comment=comment.pk, client=address)
+        notice = gettext_lazy(
+            "You have sent several reports in a short time. This one was not sent; please "
+            "try again later."
+        )
+        response = _report_page(request, comment, form, notice=str(notice), status=429)
+        response["Retry-After"] = str(verdict.retry_after)
+        return response
+    reports.report(comment, form.cleaned_data["reason"], form.cleaned_data["note"], address)
+    return redirect("comments:reported", comment_id=comment.pk)
+
+
+@require_GET
+def reported(request: HttpRequest, comment_id: int) -> HttpResponse:
+    """The thanks after a report, with the way back to the story."""
+    article = None
+    if 0 < comment_id <= MAX_ID:
+        found = Comment.objects.filter(pk=comment_id, article__in=Article.objects.published())
+        found = found.select_related("article").only("pk", "article__slug", "article__headline")
+        comment = found.first()
+        article = comment.article if comment is not None else None
+    return _private(render(request, "comments/reported.html", {"article": article}))

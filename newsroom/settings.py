@@ -361,6 +361,18 @@ COMMENTS_MAX_LINKS = int(os.environ.get("COMMENTS_MAX_LINKS", "2"))
 COMMENTS_BLOCKLIST = env_list("COMMENTS_BLOCKLIST", "viagra,cialis,casino,payday loan")
 COMMENTS_RESERVED_NAMES = env_list("COMMENTS_RESERVED_NAMES", "editor,moderator,admin,newsroom")
 COMMENTS_DUPLICATE_WINDOW = int(os.environ.get("COMMENTS_DUPLICATE_WINDOW", "600"))
+
+# Commenters' data and readers' reports (README, "Comments": data requests, retention, reports).
+# `manage.py purge_comments` removes decided rejected and spam comments this many days after the
+# decision, and blanks every comment's client address and browser this many days after it was
+# sent; 0 switches either off. The privacy line under the comment form quotes both numbers.
+COMMENTS_REJECTED_RETENTION_DAYS = int(os.environ.get("COMMENTS_REJECTED_RETENTION_DAYS", "90"))
+COMMENTS_CLIENT_DATA_DAYS = int(os.environ.get("COMMENTS_CLIENT_DATA_DAYS", "30"))
+# Reports from this many different clients send an approved comment back to the queue.
+COMMENTS_REPORT_THRESHOLD = int(os.environ.get("COMMENTS_REPORT_THRESHOLD", "3"))
+# Reports a client may send per period (seconds); 0 switches the limit off.
+COMMENTS_REPORT_RATE_LIMIT = int(os.environ.get("COMMENTS_REPORT_RATE_LIMIT", "10"))
+COMMENTS_REPORT_RATE_PERIOD = int(os.environ.get("COMMENTS_REPORT_RATE_PERIOD", "3600"))
 # A missing or stale CSRF token on the comment form gets the form back, text kept.
 CSRF_FAILURE_VIEW = "comments.views.csrf_failure"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from crispy_forms.utils import render_crispy_form
 from django import template
@@ -16,6 +17,8 @@ from django.conf import settings
 from django.utils.translation import get_language
 
 from articles.models import Article
+from trust import snapshot
+from trust.models import Policy
 
 from .. import closing, tokens
 from ..forms import CommentForm
@@ -50,3 +53,17 @@ def comment_form(article: Article) -> Thread:
     """Whether the thread is open, and an empty form without tokens (the page may be cached)."""
     is_open = closing.is_open(article)
     return Thread(is_open=is_open, form=CommentForm(article=article) if is_open else None)
+
+
+@register.inclusion_tag("comments/_privacy.html")
+def comment_privacy() -> dict[str, Any]:
+    """What we keep of a comment and for how long (from the settings), and where to ask for
+    your data: the feedback and contact policy, else the standards page (from the cached
+    trust snapshot, no query; every page shows the `trust` key, so a change reaches it)."""
+    standards = snapshot.current()
+    feedback = standards.policy(Policy.Kind.FEEDBACK)
+    return {
+        "client_days": settings.COMMENTS_CLIENT_DATA_DAYS,
+        "rejected_days": settings.COMMENTS_REJECTED_RETENTION_DAYS,
+        "contact_url": feedback.url if feedback else standards.standards_url,
+    }
