@@ -192,7 +192,7 @@ def report_comment(request: HttpRequest, comment_id: int) -> HttpResponse:
         response["Retry-After"] = str(verdict.retry_after)
         return response
     reports.report(comment, form.cleaned_data["reason"], form.cleaned_data["note"], address)
-    return redirect("comments:reported", comment_id=comment.pk)
+    return _private(redirect("comments:reported", comment_id=comment.pk))
 
 
 @require_GET
