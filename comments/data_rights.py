@@ -23,6 +23,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -38,9 +39,20 @@ ADDRESS_REMOVED = gettext_lazy("[address removed]")
 EXPORT_FORMAT = "newsroom-commenter-data/1"
 
 
+EMAIL_MAX_LENGTH = Comment._meta.get_field("email").max_length
+
+
 def normalise(email: str) -> str:
     """The address as typed, trimmed; matched without regard to case."""
     return (email or "").strip()
+
+
+def _sent_with(email: str) -> QuerySet[Comment]:
+    """The comments sent with `email`; none for what no stored address can be (empty, longer
+    than the column, a NUL: databases refuse such a pattern rather than match nothing)."""
+    if not email or len(email) > EMAIL_MAX_LENGTH or "\x00" in email:
+        return Comment.objects.none()
+    return Comment.objects.filter(email__iexact=email)
 
 
 def _check(user: Any) -> None:
@@ -51,11 +63,8 @@ def _check(user: Any) -> None:
 def comments_sent_with(email: str, user: Any) -> list[Comment]:
     """Every comment sent with `email`, newest first, with its story (one query)."""
     _check(user)
-    email = normalise(email)
-    if not email:
-        return []
     return list(
-        Comment.objects.filter(email__iexact=email)
+        _sent_with(normalise(email))
         .select_related("article", "moderated_by")
         .order_by("-created_at", "-pk")
     )
@@ -134,10 +143,8 @@ def erase(email: str, user: Any) -> Erasure:
     """Delete every comment sent with `email` (and the replies to them)."""
     _check(user)
     email = normalise(email)
-    if not email:
-        return Erasure(0)
     with transaction.atomic():
-        rows = list(Comment.objects.select_for_update().filter(email__iexact=email))
+        rows = list(_sent_with(email).select_for_update())
         ids = [row.pk for row in rows]
         replies = _delete(ids)
         _threads_changed(row.article_id for row in rows)
@@ -149,10 +156,8 @@ def anonymise(email: str, user: Any) -> Erasure:
     identifies the sender; remove the ones never published."""
     _check(user)
     email = normalise(email)
-    if not email:
-        return Erasure(0)
     with transaction.atomic():
-        rows = list(Comment.objects.select_for_update().filter(email__iexact=email))
+        rows = list(_sent_with(email).select_for_update())
         gone = [row.pk for row in rows if row.status != Comment.Status.APPROVED]
         kept = [row for row in rows if row.status == Comment.Status.APPROVED]
         for row in kept:
