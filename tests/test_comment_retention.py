@@ -13,8 +13,10 @@ from django.utils import timezone
 
 from comments import moderation
 from comments.models import Comment
-from tests.comments_support import make_comment
+from tests.comments_support import form_url, make_comment
 from tests.factories import make_article
+from tests.html import parse
+from tests.trust_support import write_policy
 
 pytestmark = pytest.mark.django_db
 
@@ -151,3 +153,36 @@ def test_approved_comments_are_never_removed(story, days, time_machine):
     time_machine.move_to(timezone.now() + timedelta(days=5000))
     purge()
     assert exists(approved)
+
+
+# -- what the form tells the reader ------------------------------------------------------------
+
+
+def privacy_line(client, story) -> str:
+    line = parse(client.get(story.get_absolute_url())).select_one("#comment-form .comment-privacy")
+    return " ".join(line.text.split())
+
+
+def test_the_privacy_line_says_what_is_kept_and_for_how_long_from_the_settings(
+    client, story, settings
+):
+    settings.COMMENTS_CLIENT_DATA_DAYS = 14
+    settings.COMMENTS_REJECTED_RETENTION_DAYS = 60
+    line = privacy_line(client, story)
+    assert "Your name and comment are shown once an editor approves it." in line
+    assert "Your email address is never shown; we use it only to contact you" in line
+    assert "kept for 14 days to fight abuse" in line
+    assert "Comments we reject are deleted 60 days after the decision." in line
+
+
+def test_the_privacy_line_points_to_the_feedback_page_once_it_is_written(client, story, editor):
+    assert "write to the newsroom" in privacy_line(client, story)
+    write_policy(editor, "feedback", body="Write to desk@ledger.example.")
+    page = parse(client.get(story.get_absolute_url()))
+    link = page.select_one("#comment-form .comment-privacy a")
+    assert link["href"] == "/about/feedback/"
+    assert link.text == "contact us"
+
+
+def test_the_privacy_line_is_also_under_the_form_on_its_own_page(client, story):
+    assert parse(client.get(form_url(story))).select_one("#comment-form .comment-privacy")

@@ -234,6 +234,24 @@ PAGES: list[Page] = [
     ),
     Page("comments-closed", _closed_story, status=403),
     Page(
+        "comment-report",
+        lambda site: site.reader.get(f"/comments/{site.discussed.comments.first().pk}/report/"),
+    ),
+    Page(
+        "comment-report-with-errors",
+        lambda site: site.reader.post(
+            f"/comments/{site.discussed.comments.first().pk}/report/",
+            {"reason": "rude", "note": "n" * 501},
+        ),
+        status=400,
+    ),
+    Page(
+        "comment-reported",
+        lambda site: site.reader.get(
+            f"/comments/{site.discussed.comments.first().pk}/report/thanks/"
+        ),
+    ),
+    Page(
         "csrf-failure",
         lambda site: Client(enforce_csrf_checks=True).post("/articles/", {"q": "x"}),
         status=403,
