@@ -4,11 +4,15 @@ as JSON, and delete or anonymise them, leaving nothing with that address (issue 
 from __future__ import annotations
 
 import json
+from io import StringIO
 
 import pytest
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from comments import data_rights, moderation
@@ -297,10 +301,38 @@ def test_the_service_refuses_anyone_who_may_not_moderate(reporter, action, nias)
 
 
 def test_the_actions_need_the_csrf_token(editor, nias):
-    from django.test import Client
-
     client = Client(enforce_csrf_checks=True)
     client.force_login(editor)
     response = client.post(PAGE, {"action": "delete", "email": ADDRESS, "confirmed": "yes"})
     assert response.status_code == 403
+    assert Comment.objects.count() == 4
+
+
+# -- the command -----------------------------------------------------------------------------
+
+
+def run(*args: str) -> tuple[str, str]:
+    out, err = StringIO(), StringIO()
+    call_command("commenter_data", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def test_the_command_exports_as_json_under_an_editors_name(editor, nias):
+    out, _ = run("export", ADDRESS, "--by", editor.get_username())
+    assert len(json.loads(out)["comments"]) == 4
+
+
+def test_the_command_anonymises_and_deletes(editor, nias):
+    _, said = run("anonymise", ADDRESS, "--by", editor.get_username())
+    assert said.startswith("Anonymised 1 of 4 comment(s)")
+    assert holding("nia.price@mail.example") == []
+    _, said = run("delete", "nobody@mail.example", "--by", editor.get_username())
+    assert said.startswith("Deleted 0 comment(s)")
+
+
+def test_the_command_refuses_a_user_who_may_not_moderate(reporter, nias):
+    with pytest.raises(CommandError):
+        run("delete", ADDRESS, "--by", reporter.get_username())
+    with pytest.raises(CommandError):
+        run("delete", ADDRESS, "--by", "nobody-by-that-name")
     assert Comment.objects.count() == 4
