@@ -38,11 +38,12 @@ def _done_message(action: str, erasure: data_rights.Erasure) -> str:
         ) % {"count": erasure.comments}
     else:
         text = ngettext(
-            "Anonymised %(kept)d of %(count)d comment sent with this address",
-            "Anonymised %(kept)d of %(count)d comments sent with this address",
+            "Anonymised %(kept)d of %(count)d comment sent with this address.",
+            "Anonymised %(kept)d of %(count)d comments sent with this address.",
             erasure.comments,
         ) % {"kept": erasure.anonymised, "count": erasure.comments}
-        text += str(_("; the others were never published and were deleted."))
+        if erasure.comments > erasure.anonymised:
+            text += " " + str(_("The others were never published and were deleted."))
     if erasure.replies:
         text += " " + ngettext(
             "%(count)d reply by another reader went with them.",

@@ -37,8 +37,6 @@ from .models import Comment
 ANONYMOUS_NAME = gettext_lazy("Former reader")
 ADDRESS_REMOVED = gettext_lazy("[address removed]")
 EXPORT_FORMAT = "newsroom-commenter-data/1"
-
-
 EMAIL_MAX_LENGTH = Comment._meta.get_field("email").max_length
 
 

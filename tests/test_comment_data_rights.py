@@ -238,7 +238,7 @@ def test_anonymise_keeps_approved_text_and_leaves_nothing_with_the_address(edito
     )
     messages = [str(m) for m in editor_client.get(response["Location"]).context["messages"]]
     assert messages == [
-        "Anonymised 1 of 4 comments sent with this address; the others were never published "
+        "Anonymised 1 of 4 comments sent with this address. The others were never published "
         "and were deleted."
     ]
     kept = Comment.objects.get()
@@ -253,6 +253,20 @@ def test_anonymise_keeps_approved_text_and_leaves_nothing_with_the_address(edito
     assert kept.status == "approved"
     assert holding("nia.price@mail.example") == []
     assert holding("198.51.100.7") == []
+
+
+def test_anonymise_keeps_the_replies_of_others_under_the_comment(editor_client, client, story):
+    mine = make_comment(story, name="Nia", email=ADDRESS, body="Fares doubled.")
+    reply = make_comment(story, parent=mine, name="Tom", body="Mine too.")
+    response = editor_client.post(
+        PAGE, {"action": "anonymise", "email": ADDRESS, "confirmed": "yes"}
+    )
+    messages = [str(m) for m in editor_client.get(response["Location"]).context["messages"]]
+    assert messages == ["Anonymised 1 of 1 comment sent with this address."]
+    page = parse(client.get(story.get_absolute_url()))
+    thread = page.select_one(f"#comment-{mine.pk}")
+    assert thread.select_one(".comment-author").text == "Former reader"
+    assert thread.select_one(f"#comment-{reply.pk} .comment-author").text == "Tom"
 
 
 def test_anonymise_shows_the_new_name_on_the_cached_story_page(
