@@ -19,6 +19,7 @@ import json
 import logging
 import time
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
@@ -70,22 +71,30 @@ def with_reporting(policy: str, report_path: str) -> str:
 
 def headers_for() -> dict[str, str]:
     """The CSP headers of one response, from the settings."""
-    main = settings.CONTENT_SECURITY_POLICY
+    return dict(
+        _headers(
+            settings.CONTENT_SECURITY_POLICY,
+            getattr(settings, "CSP_REPORT_ONLY", ""),
+            getattr(settings, "CSP_ENFORCE", True),
+            reverse("csp_report"),
+        )
+    )
+
+
+@lru_cache(maxsize=8)
+def _headers(main: str, trial: str, enforce: bool, report_path: str) -> tuple[tuple[str, str], ...]:
+    """Made once per combination of settings, not once per response."""
     if not main:
-        return {}
-    report_path = reverse("csp_report")
-    trial = getattr(settings, "CSP_REPORT_ONLY", "")
-    enforce = getattr(settings, "CSP_ENFORCE", True)
-    report_only = [policy for policy in ([] if enforce else [main]) + [trial] if policy]
-    headers = {"Reporting-Endpoints": f'{REPORT_GROUP}="{report_path}"'}
+        return ()
+    headers = [("Reporting-Endpoints", f'{REPORT_GROUP}="{report_path}"')]
     if enforce:
-        headers["Content-Security-Policy"] = with_reporting(main, report_path)
+        headers.append(("Content-Security-Policy", with_reporting(main, report_path)))
+    report_only = [policy for policy in ([] if enforce else [main]) + [trial] if policy]
     if report_only:
         # Two policies in one header are separated by a comma; each is checked on its own.
-        headers["Content-Security-Policy-Report-Only"] = ", ".join(
-            with_reporting(policy, report_path) for policy in report_only
-        )
-    return headers
+        value = ", ".join(with_reporting(policy, report_path) for policy in report_only)
+        headers.append(("Content-Security-Policy-Report-Only", value))
+    return tuple(headers)
 
 
 class ContentSecurityPolicyMiddleware:
