@@ -112,6 +112,20 @@ class ContentSecurityPolicyMiddleware:
         return response
 
 
+def check_policies(**kwargs: Any) -> list[checks.CheckMessage]:
+    """A trial policy that cannot go in a header fails `manage.py check`, not every response."""
+    trial = getattr(settings, "CSP_REPORT_ONLY", "")
+    if any(character in trial for character in "\r\n,"):
+        return [
+            checks.Error(
+                "CSP_REPORT_ONLY holds a line break or a comma.",
+                hint="One policy, its directives separated by semicolons.",
+                id="newsroom.E010",
+            )
+        ]
+    return []
+
+
 def check_enforced(**kwargs: Any) -> list[checks.CheckMessage]:
     """`check --deploy` warns when the main policy is only reported, not enforced."""
     if getattr(settings, "CSP_ENFORCE", True):

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.core.management.base import SystemCheckError
 
 from newsroom.csp import directives
 
@@ -150,3 +151,9 @@ def test_deployment_check_warns_when_the_policy_is_only_reported(settings, capsy
     settings.CSP_ENFORCE = False
     call_command("check", "--deploy", "--tag", "newsroom")
     assert "newsroom.W010" in capsys.readouterr().err
+
+
+def test_a_trial_policy_that_cannot_go_in_a_header_fails_the_check(settings):
+    settings.CSP_REPORT_ONLY = "default-src 'none'\r\nSet-Cookie: a=b"
+    with pytest.raises(SystemCheckError, match="newsroom.E010"):
+        call_command("check", "--tag", "newsroom")
