@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import override
 from drf_spectacular.generators import SchemaGenerator
 
 REF_PREFIX = "#/components/schemas/"
@@ -83,7 +85,7 @@ def _ref_name(ref: str) -> str:
 
 def type_text(schema: dict[str, Any]) -> TypeText:
     """How a schema reads in a table cell: "string (date-time)", "array of" Tag, "one of: …"."""
-    nullable = ", or null" if schema.get("nullable") else ""
+    nullable = _(", or null") if schema.get("nullable") else ""
     if "$ref" in schema:
         return TypeText("", _ref_name(schema["$ref"]), nullable)
     for combined in ("allOf", "oneOf", "anyOf"):
@@ -92,13 +94,13 @@ def type_text(schema: dict[str, Any]) -> TypeText:
             if len(options) == 1:
                 inner = type_text(options[0])
                 return TypeText(inner.words, inner.data_type, inner.after + nullable)
-            words = " or ".join(_plain(option) for option in options)
-            return TypeText(f"one of: {words}{nullable}")
+            words = _(" or ").join(_plain(option) for option in options)
+            return TypeText(_("one of: %(types)s") % {"types": words} + nullable)
     if schema.get("type") == "array":
         items = type_text(schema.get("items", {}))
         if items.data_type:
-            return TypeText("array of ", items.data_type, items.after + nullable)
-        return TypeText(f"array of {items.words}{nullable}")
+            return TypeText(_("array of "), items.data_type, items.after + nullable)
+        return TypeText(_("array of %(type)s") % {"type": items.words} + nullable)
     return TypeText(_plain(schema) + nullable)
 
 
@@ -109,7 +111,7 @@ def _plain(schema: dict[str, Any]) -> str:
     if schema.get("format"):
         kind = f"{kind} ({schema['format']})"
     if schema.get("maxLength") == 0:
-        kind = "empty string"
+        kind = _("empty string")
     return kind
 
 
@@ -117,24 +119,25 @@ def constraints(schema: dict[str, Any]) -> list[str]:
     """What a value must be, in short notes: limits, pattern, values."""
     notes = []
     if "minimum" in schema and "maximum" in schema:
-        notes.append(f"{schema['minimum']} to {schema['maximum']}")
+        notes.append(_("%(minimum)s to %(maximum)s") % schema)
     elif "minimum" in schema:
-        notes.append(f"at least {schema['minimum']}")
+        notes.append(_("at least %(minimum)s") % schema)
     elif "maximum" in schema:
-        notes.append(f"at most {schema['maximum']}")
+        notes.append(_("at most %(maximum)s") % schema)
     if schema.get("maxLength"):
-        notes.append(f"at most {schema['maxLength']} characters")
+        notes.append(_("at most %(maxLength)s characters") % schema)
     if schema.get("enum"):
-        notes.append("one of: " + ", ".join(str(value) for value in schema["enum"]))
+        values = ", ".join(str(value) for value in schema["enum"])
+        notes.append(_("one of: %(values)s") % {"values": values})
     if schema.get("pattern"):
-        notes.append(f"matches {schema['pattern']}")
+        notes.append(_("matches %(pattern)s") % schema)
     return notes
 
 
 def _field(name: str, schema: dict[str, Any], required: bool, description: str = "") -> Field:
-    notes = ["required"] if required else []
+    notes = [_("required")] if required else []
     if schema.get("readOnly"):
-        notes.append("read-only")
+        notes.append(_("read-only"))
     notes += constraints(schema)
     text = description or schema.get("description", "") or schema.get("title", "")
     return Field(name=name, type=type_text(schema), notes=notes, description=text)
@@ -211,7 +214,13 @@ def read(schema: dict[str, Any]) -> Reference:
     )
 
 
+def api_reference(language: str) -> Reference:
+    """The content API's reference in `language` (the schema follows the code only, so each
+    language's is made once per process)."""
+    return _reference(language)
+
+
 @cache
-def api_reference() -> Reference:
-    """The content API's reference, made once per process (the schema follows the code only)."""
-    return read(SchemaGenerator().get_schema(request=None, public=True))
+def _reference(language: str) -> Reference:
+    with override(language):
+        return read(SchemaGenerator().get_schema(request=None, public=True))

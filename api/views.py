@@ -20,6 +20,7 @@ from django.db.models import (
     prefetch_related_objects,
 )
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.views.generic import TemplateView
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
@@ -336,7 +337,7 @@ class ApiDocs(TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return {
             **super().get_context_data(**kwargs),
-            "reference": api_reference(),
+            "reference": api_reference(get_language()),
             "schema_url": reverse("api:schema"),
         }
 
