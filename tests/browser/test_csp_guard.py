@@ -8,6 +8,7 @@ from playwright.sync_api import Page, Route, expect
 
 from newsroom.csp import headers_for
 from tests import factories
+from tests.browser.accessibility import audit
 from tests.browser.conftest import assert_no_csp_violations
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -54,7 +55,7 @@ def test_a_story_page_with_its_json_ld_records_no_violation(
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_the_api_reference_shows_every_endpoint_with_no_violation(
-    new_context, csp_violations: list[str], artefacts, width: int
+    new_context, csp_violations: list[str], artefacts, axe_notes: list[str], width: int
 ):
     page = new_context(viewport={"width": width, "height": 900}).new_page()
     page.goto("/api/v1/docs/")
@@ -63,5 +64,6 @@ def test_the_api_reference_shows_every_endpoint_with_no_violation(
     page.goto("/api/v1/docs/#stories_list")
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     page.screenshot(path=artefacts / f"api-reference-{width}.png")
+    assert audit(page, f"api-reference-{width}", artefacts, axe_notes) == []
     page.evaluate("0")
     assert csp_violations == []
