@@ -20,7 +20,7 @@ urlpatterns = [
     path("v1/corrections/", views.CorrectionList.as_view(), name="correction-list"),
     path("v1/withdrawals/", views.WithdrawalList.as_view(), name="withdrawal-list"),
     path("v1/schema/", SpectacularJSONAPIView.as_view(), name="schema"),
-    path("v1/docs/", views.ApiDocs.as_view(url_name="api:schema"), name="docs"),
+    path("v1/docs/", views.ApiDocs.as_view(), name="docs"),
     # Only addresses ending in "/": without one, APPEND_SLASH redirects here first.
     # [\s\S], not ".": an address with a line break in it is still under /api/.
     re_path(r"^([\s\S]*/)?$", views.NotFoundView.as_view()),

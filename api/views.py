@@ -19,9 +19,11 @@ from django.db.models import (
     Subquery,
     prefetch_related_objects,
 )
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.views.generic import TemplateView
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
-from drf_spectacular.views import SpectacularRedocView
 from rest_framework import generics
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
@@ -41,6 +43,7 @@ from .conditional import make_conditional
 from .filters import StoryFilter, WithdrawalFilter
 from .pagination import CursorPage
 from .params import check_parameters
+from .reference import api_reference
 from .schema import LAST_MODIFIED, answers
 
 
@@ -325,10 +328,18 @@ class WithdrawalList(ListView):
 # -- the rest of /api/ --------------------------------------------------------------------------
 
 
-class ApiDocs(SpectacularRedocView):
-    """The API reference (Redoc), with its script served from our static files."""
+class ApiDocs(TemplateView):
+    """The API reference: the OpenAPI schema as a page of the site, drawn on the server
+    (api/reference.py says why not Redoc)."""
 
     template_name = "api/docs.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {
+            **super().get_context_data(**kwargs),
+            "reference": api_reference(get_language()),
+            "schema_url": reverse("api:schema"),
+        }
 
 
 @extend_schema(exclude=True)

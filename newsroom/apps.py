@@ -16,8 +16,11 @@ class NewsroomConfig(AppConfig):
     def ready(self) -> None:
         from newsroom import lookups, wiring
         from newsroom.checks import check_page_cache_sharing, check_sqlite_deployment
+        from newsroom.csp import check_enforced, check_policies
 
         lookups.register()
         checks.register(check_sqlite_deployment, "newsroom")
         checks.register(check_page_cache_sharing, "newsroom")
+        checks.register(check_policies, "newsroom")
+        checks.register(check_enforced, "newsroom", deploy=True)
         wiring.connect()

@@ -1,15 +1,17 @@
-"""Root URLs: the admin, the health check, image files, then each app's public pages."""
+"""Root URLs: the admin, the health check, CSP reports, image files, then the public pages."""
 
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 from articles.media import image_file
+from newsroom import csp
 from newsroom.health import healthz
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("csp-report", csp.report, name="csp_report"),
     path("api/", include("api.urls")),
     path("", include("articles.urls")),
     path("", include("comments.urls")),

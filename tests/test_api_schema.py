@@ -29,6 +29,7 @@ from articles import workflow
 from articles.models import Correction
 from tests.api_client import get_json
 from tests.factories import add_parts, make_article, make_source
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -69,12 +70,31 @@ def test_openapi_schema_is_valid_and_lists_every_endpoint(client):
     assert all(set(item) == {"get"} for item in schema["paths"].values())
 
 
-def test_docs_page_loads_its_script_from_our_static_files(client):
+def test_docs_page_documents_every_endpoint_and_data_type_without_any_script(client):
+    schema = schema_of(client)
     response = client.get("/api/v1/docs/")
     assert response.status_code == 200
+    page = parse(response)
+    assert not page.find_all("script", src=True), "drawn on the server, no script"
+    documented = {heading.code.text for heading in page.select(".api-endpoint h3")}
+    assert documented == ENDPOINTS
+    data_types = {heading.code.text for heading in page.select(".api-data-type h3")}
+    assert data_types == set(schema["components"]["schemas"])
+    for link in page.select(".api-type a"):
+        assert page.find(id=link["href"].removeprefix("#")), link["href"]
     html = response.content.decode()
-    assert 'src="/static/drf_spectacular_sidecar/redoc/bundles/redoc.standalone.js"' in html
     assert "https://" not in html and "//fonts." not in html
+
+
+def test_docs_page_shows_each_parameters_limits_and_each_answers_body(client):
+    page = parse(client.get("/api/v1/docs/"))
+    stories = page.find(id="stories_list").find_parent("section")
+    rows = {row.th.code.text: row for row in stories.select("tbody tr")}
+    assert "1 to 100" in rows["page_size"].get_text()
+    assert "at most 200 characters" in rows["q"].get_text()
+    answers = {dt.get_text(strip=True): dt.find_next_sibling("dd") for dt in stories.select("dt")}
+    assert answers["200"].select_one(".api-type a")["href"] == "#type-PaginatedStorySummaryList"
+    assert "Retry-After" in answers["429"].get_text()
 
 
 def test_every_parameter_states_what_it_accepts(client):

@@ -94,17 +94,68 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {**browser_type_launch_args, "executable_path": CHROMIUM}
 
 
+# Every page of every context reports Content-Security-Policy violations to the test: the
+# `securitypolicyviolation` event (which says what was blocked, where) through a binding that
+# outlives navigations, and Chromium's console line (which also covers pages without JavaScript).
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", function (event) {
+  window.__cspViolation(
+    event.effectiveDirective + " blocked " + (event.blockedURI || "inline") + " on " +
+    event.documentURI + " (" + (event.sourceFile || "the page") + ":" + event.lineNumber + ")" +
+    (event.sample ? " " + JSON.stringify(event.sample) : "")
+  );
+}, true);
+"""
+
+
+def watch_csp(context: Any, violations: list[str]) -> None:
+    """Record every CSP violation in any page of `context` into `violations`."""
+    context.expose_binding("__cspViolation", lambda source, text: violations.append(text))
+    context.add_init_script(CSP_LISTENER)
+
+    def console(message: Any) -> None:
+        if "Content Security Policy" in message.text or "Refused to" in message.text:
+            violations.append(f"console: {message.text[:300]}")
+
+    context.on("console", console)
+
+
+def assert_no_csp_violations(violations: list[str]) -> None:
+    """Fail, listing them, if any page broke the Content-Security-Policy."""
+    if violations:
+        listed = "\n  ".join(dict.fromkeys(violations))
+        pytest.fail(f"Content-Security-Policy violations:\n  {listed}", pytrace=False)
+
+
 @pytest.fixture
-def new_context(new_context: Any) -> Any:
+def csp_violations() -> list[str]:
+    """The CSP violations seen in this test's browser contexts (checked when the test ends)."""
+    return []
+
+
+@pytest.fixture
+def new_context(new_context: Any, csp_violations: list[str]) -> Iterator[Any]:
     """pytest-playwright's contexts, waiting at most 10 s for anything (not 30 s), so a failing
-    run ends quickly; every page in these tests answers in well under a second."""
+    run ends quickly (every page in these tests answers in well under a second), and watched
+    for CSP violations: any one fails the test when it ends."""
+    contexts: list[Any] = []
 
     def make(**options: Any) -> Any:
         context = new_context(**options)
         context.set_default_timeout(10_000)
+        watch_csp(context, csp_violations)
+        contexts.append(context)
         return context
 
-    return make
+    yield make
+    # A round trip to each open page delivers the reports it sent before this point.
+    for context in contexts:
+        for page in context.pages:
+            try:
+                page.evaluate("0")
+            except Exception:  # a closed or crashed page has nothing more to say
+                pass
+    assert_no_csp_violations(csp_violations)
 
 
 @pytest.fixture(scope="session")

@@ -82,6 +82,7 @@ def admin_own_author_profile(page: Page, newsroom: dict) -> None:
     page.goto("/admin/authors/profile/")
     page.get_by_role("link", name="Rosa").click()
     page.get_by_role("button", name="Save", exact=True).click()  # the bad link, refused
+    expect(page.locator(".errornote")).to_be_visible()
 
 
 def comment_form_with_errors(page: Page, newsroom: dict) -> None:
