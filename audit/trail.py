@@ -22,13 +22,15 @@ def record(
     *,
     actor: Any = None,
     target: Target = None,
+    label: str | None = None,
     request: HttpRequest | None = None,
     **detail: Any,
 ) -> Entry:
     """Add one entry: `code` from audit.actions, who did it (`actor`, else the signed-in user
     of the request), to what (a model instance, or a label for what has no row), and any
-    small JSON-ready `detail`. Without a request (given, or left by the middleware) the entry
-    comes from a command. Inside a transaction, the entry lives or dies with it."""
+    small JSON-ready `detail`. `label` replaces the target's own name, e.g. to keep a
+    commenter's name out of the trail. Without a request (given, or left by the middleware)
+    the entry comes from a command. Inside a transaction, the entry lives or dies with it."""
     area = actions.action(code).area
     request = request if request is not None else current_request()
     if actor is None and request is not None:
@@ -44,7 +46,7 @@ def record(
     if isinstance(target, models.Model):
         entry.content_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
         entry.object_id = str(target.pk)
-        entry.target_label = str(target)[:200]
+        entry.target_label = str(target if label is None else label)[:200]
     elif target:
         entry.target_label = str(target)[:200]
     if request is not None:
