@@ -18,13 +18,14 @@ def moment(value: str, *, end_of_day: bool = False) -> datetime:
     """A date (the start of that day, or the start of the next for --until) or a date and
     time, in the newsroom's time zone unless an offset is given."""
     try:
-        at = parse_datetime(value)
-        day = None if at else parse_date(value)
+        # A bare date first: parse_datetime would read "2026-03-02" as its midnight.
+        day = parse_date(value)
+        at = None if day else parse_datetime(value)
     except ValueError:
-        at = day = None
-    if at is None and day is None:
+        day = at = None
+    if day is None and at is None:
         raise CommandError(f"“{value}” is not a date (YYYY-MM-DD) or a date and time.")
-    if at is None:
+    if day is not None:
         at = datetime.combine(day + timedelta(days=1) if end_of_day else day, time.min)
     return timezone.make_aware(at) if timezone.is_naive(at) else at
 
