@@ -48,6 +48,15 @@ def signed_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
         record("auth.logout", actor=user, target=user, request=request)
 
 
+def _loading(instance: Any, kwargs: dict) -> bool:
+    """Saved from a fixture or serialized data (loaddata, a test database being restored):
+    nobody acted, and the many-to-many rows set right after on the same instance are data
+    being restored, not changes."""
+    if kwargs.get("raw"):
+        instance._audit_loading = True
+    return bool(kwargs.get("raw"))
+
+
 def _snapshot(instance: Any, fields: tuple[str, ...]) -> dict[str, Any]:
     return {field: getattr(instance, field) for field in fields}
 
@@ -59,7 +68,7 @@ def remember_user(sender: Any, instance: Any, **kwargs: Any) -> None:
 
 
 def user_saved(sender: Any, instance: Any, created: bool, **kwargs: Any) -> None:
-    if kwargs.get("raw"):
+    if _loading(instance, kwargs):
         return
     before = getattr(instance, "_audit_before", {})
     after = _snapshot(instance, USER_FIELDS)
@@ -98,7 +107,7 @@ def remember_group(sender: Any, instance: Any, **kwargs: Any) -> None:
 
 
 def group_saved(sender: Any, instance: Any, created: bool, **kwargs: Any) -> None:
-    if kwargs.get("raw"):
+    if _loading(instance, kwargs):
         return
     if created:
         record("group.created", target=instance)
@@ -133,6 +142,8 @@ def _m2m_receiver(code_forward: str, code_reverse: str, forward_names: Any, reve
     """
 
     def changed(sender: Any, instance: Any, action: str, reverse: bool, pk_set: Any, **kwargs: Any):
+        if getattr(instance, "_audit_loading", False):
+            return
         names = reverse_names if reverse else forward_names
         code = code_reverse if reverse else code_forward
         if action == "pre_clear":

@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from tests.audit_support import only
 
 # The SQLite backup copies the database through its own connection: no test transaction open.
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_a_backup_and_a_failed_backup_are_recorded(tmp_path):
