@@ -71,15 +71,8 @@ class ActorFilter(admin.SimpleListFilter):
 
 @admin.register(Entry)
 class EntryAdmin(admin.ModelAdmin):
-    list_display = [
-        "at",
-        "area_label",
-        "action_label",
-        "actor_name",
-        "target_label",
-        "address",
-        "origin",
-    ]
+    # Few columns, so the target stays readable on a phone; area and origin are filters.
+    list_display = ["at", "action_label", "actor_name", "target_label", "address"]
     list_filter = [AreaFilter, ActionFilter, ActorFilter, "origin"]
     date_hierarchy = "at"
     search_fields = ["actor_name", "target_label", "address"]

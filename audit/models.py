@@ -98,7 +98,7 @@ class Entry(models.Model):
     class Meta:
         ordering = ["-at", "-pk"]
         verbose_name = _("audit entry")
-        verbose_name_plural = _("audit trail")
+        verbose_name_plural = _("audit entries")
         # Reading is the only thing anyone does with entries; there is nothing to grant beyond it.
         default_permissions = ("view",)
         indexes = [models.Index(fields=["area", "-at"], name="audit_entry_area_at")]

@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'verbose_name': 'audit entry',
-                'verbose_name_plural': 'audit trail',
+                'verbose_name_plural': 'audit entries',
                 'ordering': ['-at', '-pk'],
                 'default_permissions': ('view',),
                 'indexes': [models.Index(fields=['area', '-at'], name='audit_entry_area_at')],
