@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.test import Client
 from django.urls import reverse
 
@@ -96,3 +96,14 @@ def test_an_unknown_action_code_is_refused_when_recorded():
     with pytest.raises(KeyError, match="workflow.pubilsh"):
         audit.record("workflow.pubilsh", target="A typo")
     assert not Entry.objects.exists()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL trigger")
+def test_on_postgresql_the_database_refuses_an_update_even_in_raw_sql(entry):
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE audit_entry SET target_label = 'Rewritten' WHERE id = %s", [entry.pk]
+        )
+    assert Entry.objects.get(pk=entry.pk).target_label == "Harbour wall"
+    Entry.objects.filter(pk=entry.pk).update(actor=None)  # a deleted user's link: allowed
+    assert Entry.objects.get(pk=entry.pk).actor_name == entry.actor_name
