@@ -233,7 +233,9 @@ def _move(
     article._workflow_transition = True
     article.save()
     audit_code = "schedule" if action == PUBLISH and scheduled_for else action
-    audit.record(f"workflow.{audit_code}", actor=user, target=article, note=note, at=scheduled_for)
+    audit.record(
+        f"workflow.{audit_code}", actor=user, target=article, note=note, scheduled_for=scheduled_for
+    )
     return record(
         article,
         user,

@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model, user_logged_in, user_logged_out,
 from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 
+from .context import current_request
 from .trail import record
 
 # What a user change records; never the password hash or the last sign-in time.
@@ -90,8 +91,6 @@ def user_saved(sender: Any, instance: Any, created: bool, **kwargs: Any) -> None
 
 
 def _password_changed(user: Any) -> None:
-    from .context import current_request
-
     request = current_request()
     acting = getattr(request, "user", None) if request is not None else None
     own = acting is not None and acting.is_authenticated and acting.pk == user.pk

@@ -51,7 +51,7 @@ def test_each_workflow_move_is_recorded_with_its_actor_and_story(reporter, edito
         ("article", str(article.pk), article.headline)
     }
     assert moves[1].detail["note"] == "Name the source of the vote count."
-    assert moves[3].detail["at"] is not None
+    assert moves[3].detail["scheduled_for"] is not None
 
 
 def test_a_move_from_the_admin_records_the_editors_address_and_browser(reporter, editor):
