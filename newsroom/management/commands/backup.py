@@ -30,12 +30,15 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, path: str, database: str, **options: Any) -> None:
         self.verbosity = options["verbosity"]
+        target = Path(path).resolve()
         try:
-            self.back_up(Path(path).resolve(), database)
+            self.back_up(target, database)
         except CommandError as error:
-            audit.record("backup.failed", path=path, error=str(error)[:500], database=database)
+            audit.record(
+                "backup.failed", path=str(target), error=str(error)[:500], database=database
+            )
             raise
-        audit.record("backup.made", path=str(Path(path).resolve()), database=database)
+        audit.record("backup.made", path=str(target), database=database)
 
     def back_up(self, target: Path, database: str) -> None:
         if target.exists():
