@@ -62,17 +62,21 @@ def _snapshot(instance: Any, fields: tuple[str, ...]) -> dict[str, Any]:
     return {field: getattr(instance, field) for field in fields}
 
 
+def _loaded_user_fields(user: Any) -> tuple[str, ...]:
+    # Deferred fields are not loaded; reading them here would cost a query each.
+    deferred = user.get_deferred_fields()
+    return tuple(field for field in USER_FIELDS if field not in deferred)
+
+
 def remember_user(sender: Any, instance: Any, **kwargs: Any) -> None:
-    # Deferred fields are not loaded; reading them here would cost a query per user.
-    deferred = instance.get_deferred_fields()
-    instance._audit_before = _snapshot(instance, tuple(f for f in USER_FIELDS if f not in deferred))
+    instance._audit_before = _snapshot(instance, _loaded_user_fields(instance))
 
 
 def user_saved(sender: Any, instance: Any, created: bool, **kwargs: Any) -> None:
     if _loading(instance, kwargs):
         return
     before = getattr(instance, "_audit_before", {})
-    after = _snapshot(instance, USER_FIELDS)
+    after = _snapshot(instance, _loaded_user_fields(instance))
     if created:
         flags = {f: after[f] for f in ("is_active", "is_staff", "is_superuser")}
         record("user.created", target=instance, **flags)
@@ -80,7 +84,7 @@ def user_saved(sender: Any, instance: Any, created: bool, **kwargs: Any) -> None
         changed = {
             field: [before[field], after[field]]
             for field in USER_FIELDS
-            if field in before and before[field] != after[field]
+            if field in before and field in after and before[field] != after[field]
         }
         if changed:
             record("user.changed", target=instance, changed=changed)

@@ -213,3 +213,9 @@ def test_loading_saved_data_is_not_recorded_as_changes(editor):
         loaded.save()  # as loaddata, or a test database being restored, does
     assert list(editor.groups.values_list("name", flat=True)) == [EDITORS]
     assert Entry.objects.count() == before
+
+
+def test_saving_a_partly_loaded_user_loads_nothing_more(editor, django_assert_num_queries):
+    partial = get_user_model().objects.only("pk", "last_login").get(pk=editor.pk)
+    with django_assert_num_queries(1):  # the UPDATE alone: nothing recorded, nothing fetched
+        partial.save(update_fields=["last_login"])
