@@ -20,6 +20,7 @@ from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import audit
 from staff.names import display_name
 
 from . import freshness, notifications, revisions, roles, versions
@@ -231,6 +232,10 @@ def _move(
     article.status = transition.target
     article._workflow_transition = True
     article.save()
+    audit_code = "schedule" if action == PUBLISH and scheduled_for else action
+    audit.record(
+        f"workflow.{audit_code}", actor=user, target=article, note=note, scheduled_for=scheduled_for
+    )
     return record(
         article,
         user,

@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+import audit
+
 from . import events
 from .models import Comment
 
@@ -32,6 +34,13 @@ OUTCOMES = {
     REJECT: Status.REJECTED,
     SPAM: Status.SPAM,
     REOPEN: Status.PENDING,
+}
+# Each decision's code in the audit trail (audit.actions).
+AUDITED = {
+    APPROVE: "comments.approved",
+    REJECT: "comments.rejected",
+    SPAM: "comments.spam",
+    REOPEN: "comments.reopened",
 }
 
 
@@ -79,6 +88,9 @@ def decide(comment: Comment, user: Any, decision: str) -> Comment:
         current.moderated_by = user
         current.moderated_at = timezone.now()
         current.save(update_fields=["status", "moderated_by", "moderated_at"])
+        # Labelled by number only: the commenter's name stays out of the trail.
+        label = _("comment #%(id)s") % {"id": current.pk}
+        audit.record(AUDITED[decision], actor=user, target=current, label=label)
     events.record("moderated", comment=current.pk, status=status, by=user.pk)
     return current
 

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "newsroom.apps.NewsroomConfig",
     "edge",
     "staff",
+    "audit",
     "images",
     "trust",
     "authors",
@@ -98,6 +99,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Leaves the request where the audit trail finds who is acting and from where.
+    "audit.context.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
@@ -177,6 +180,12 @@ AXES_CLIENT_IP_CALLABLE = "edge.clients.client_ip"
 # How many reverse proxies in front append to X-Forwarded-For (0: use the socket's address).
 # Reverse proxies whose X-Forwarded-For is believed (addresses or networks); see client_ip.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+
+# The audit trail (the audit app, README "Audit trail"): entries older than this many days are
+# removed by `manage.py purge_audit` (run it daily from cron or a systemd timer); 0 keeps all.
+AUDIT_RETENTION_DAYS = int(os.environ.get("AUDIT_RETENTION_DAYS", "400"))
+if AUDIT_RETENTION_DAYS < 0:
+    raise ImproperlyConfigured("AUDIT_RETENTION_DAYS must be 0 (keep every entry) or more.")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

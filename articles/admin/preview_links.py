@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+import audit
+
 from .. import roles
 from ..forms import PreviewLinkForm
 from ..models import PreviewLink
@@ -51,6 +53,7 @@ class PreviewLinkAdmin(admin.ModelAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+        audit.record("preview_link.made", target=obj, request=request, expires_at=obj.expires_at)
 
     def response_add(self, request: HttpRequest, obj: PreviewLink, post_url_continue=None):
         return HttpResponseRedirect(reverse("admin:articles_previewlink_change", args=[obj.pk]))
@@ -70,5 +73,10 @@ class PreviewLinkAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Revoke selected preview links"))
     def revoke_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
-        count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+        revoking = list(queryset.filter(revoked_at__isnull=True).select_related("article"))
+        count = queryset.filter(pk__in=[link.pk for link in revoking]).update(
+            revoked_at=timezone.now()
+        )
+        for link in revoking:
+            audit.record("preview_link.revoked", target=link, request=request)
         self.message_user(request, _("%(count)d links revoked.") % {"count": count})

@@ -15,6 +15,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
+import audit
+
 from .. import importing, storytext
 from ..forms import StoryImportForm
 
@@ -49,6 +51,9 @@ class StoryTextAdminMixin:
                     form = StoryImportForm({"text": refused.text})
             else:
                 article = summary.article
+                audit.record(
+                    "story.imported", target=article, request=request, source=form.origin()
+                )
                 self.message_user(
                     request,
                     _("Imported “%(headline)s” as a draft: %(summary)s.")
@@ -72,6 +77,7 @@ class StoryTextAdminMixin:
         if article is None or not self.has_view_permission(request, article):
             raise Http404
         text, _notes = storytext.export(article)
+        audit.record("story.exported", target=article, request=request)
         response = HttpResponse(text, content_type="text/plain; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{article.slug}.txt"'
         return response

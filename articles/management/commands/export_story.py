@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+import audit
 from articles import storytext
 from articles.models import Article
 
@@ -21,6 +22,7 @@ class Command(BaseCommand):
         if article is None:
             raise CommandError(f"There is no story with the slug “{slug}”.")
         text, notes = storytext.export(article)
+        audit.record("story.exported", target=article, output=output or "stdout")
         if output:
             try:
                 Path(output).write_text(text, encoding="utf-8")

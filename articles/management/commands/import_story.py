@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+import audit
 from articles import importing, roles, storytext
 
 
@@ -49,4 +50,5 @@ class Command(BaseCommand):
             ]
         for name, summary in done:
             article = summary.article
+            audit.record("story.imported", target=article, file=name, owner=owner.get_username())
             self.stdout.write(f"{name}: draft “{article.headline}” ({article.slug}): {summary}")

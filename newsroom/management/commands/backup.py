@@ -18,6 +18,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DEFAULT_DB_ALIAS, connections
 
+import audit
+
 
 class Command(BaseCommand):
     help = "Make a consistent copy of the database in PATH while the site is serving."
@@ -29,6 +31,16 @@ class Command(BaseCommand):
     def handle(self, *args: Any, path: str, database: str, **options: Any) -> None:
         self.verbosity = options["verbosity"]
         target = Path(path).resolve()
+        try:
+            self.back_up(target, database)
+        except CommandError as error:
+            audit.record(
+                "backup.failed", path=str(target), error=str(error)[:500], database=database
+            )
+            raise
+        audit.record("backup.made", path=str(target), database=database)
+
+    def back_up(self, target: Path, database: str) -> None:
         if target.exists():
             raise CommandError(f"{target} already exists; choose a new name.")
         if not target.parent.is_dir():
