@@ -188,7 +188,10 @@ def shown_by_stories(
 
 
 def _writer(user: Any, event: Event) -> Iterable[str]:
-    """A writer's name shows on their stories; logging in only stamps last_login."""
+    """A writer's name shows on their stories; logging in only stamps last_login, and their
+    groups and permissions show nowhere (a link event may also come from the group's side)."""
+    if event.kind == "link":
+        return ()
     if event.kind == "save" and event.update_fields == frozenset({"last_login"}):
         return ()
     found = _public_stories(Article.objects.filter(bylines__author=user))

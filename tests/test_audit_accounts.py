@@ -176,6 +176,18 @@ def test_group_membership_and_permissions_of_a_user_are_recorded(boss):
     ]
 
 
+def test_members_added_and_removed_from_the_groups_side_are_recorded(boss):
+    person = make_user("ines", REPORTERS)
+    editors = Group.objects.get(name=EDITORS)
+    editors.user_set.add(person)
+    editors.user_set.remove(person)
+    changes = Entry.objects.filter(action="group.members_changed").order_by("pk")
+    assert [(e.target_label, e.detail) for e in changes] == [
+        (EDITORS, {"added": ["ines"]}),
+        (EDITORS, {"removed": ["ines"]}),
+    ]
+
+
 def test_groups_made_renamed_given_permissions_and_deleted_in_the_admin_are_recorded(
     boss_client, boss
 ):
