@@ -74,7 +74,6 @@ ACTIONS: dict[str, Action] = _table(
     ("comments.rejected", _("Comment rejected"), COMMENTS),
     ("comments.spam", _("Comment marked as spam"), COMMENTS),
     ("comments.reopened", _("Comment returned to the queue"), COMMENTS),
-    ("comments.reported", _("Comment reported by readers"), COMMENTS),
     ("comments.data_exported", _("Commenter's data exported"), COMMENTS),
     ("comments.data_erased", _("Commenter's data deleted or anonymised"), COMMENTS),
     # Running the site.

@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+import audit
 from articles import cachekeys
 from edge import contentkeys
 
@@ -36,6 +37,8 @@ from .models import Comment
 
 ANONYMOUS_NAME = gettext_lazy("Former reader")
 ADDRESS_REMOVED = gettext_lazy("[address removed]")
+# How the audit trail names the subject of a data request (never the address itself).
+WHOSE = gettext_lazy("A commenter's comments")
 EXPORT_FORMAT = "newsroom-commenter-data/1"
 EMAIL_MAX_LENGTH = Comment._meta.get_field("email").max_length
 
@@ -98,6 +101,8 @@ def as_record(comment: Comment) -> dict[str, Any]:
 def export(email: str, user: Any) -> dict[str, Any]:
     """Every comment sent with `email`, every field, as one JSON-ready document."""
     comments = comments_sent_with(email, user)
+    # The trail says a request was answered, never whose: the address stays out of it.
+    audit.record("comments.data_exported", actor=user, target=str(WHOSE), comments=len(comments))
     return {
         "format": EXPORT_FORMAT,
         "email": normalise(email),
@@ -146,6 +151,14 @@ def erase(email: str, user: Any) -> Erasure:
         ids = [row.pk for row in rows]
         replies = _delete(ids)
         _threads_changed(row.article_id for row in rows)
+        audit.record(
+            "comments.data_erased",
+            actor=user,
+            target=str(WHOSE),
+            how="deleted",
+            comments=len(ids),
+            replies=replies,
+        )
     return Erasure(comments=len(ids), replies=replies)
 
 
@@ -164,4 +177,13 @@ def anonymise(email: str, user: Any) -> Erasure:
         Comment.objects.bulk_update(kept, ["name", "email", "ip_address", "user_agent", "body"])
         replies = _delete(gone)
         _threads_changed(row.article_id for row in rows)
+        audit.record(
+            "comments.data_erased",
+            actor=user,
+            target=str(WHOSE),
+            how="anonymised",
+            comments=len(rows),
+            anonymised=len(kept),
+            replies=replies,
+        )
     return Erasure(comments=len(rows), replies=replies, anonymised=len(kept))

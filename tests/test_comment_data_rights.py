@@ -15,6 +15,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from audit.models import Entry
 from comments import data_rights, moderation
 from comments.models import Comment, Report
 from tests.comments_support import make_comment
@@ -56,11 +57,12 @@ def nias(story, other_story, editor):
 
 
 def holding(value: str) -> list[str]:
-    """Every column of every comments table (read through the database, whatever its type)
-    that holds `value` anywhere, in any case."""
+    """Every column of every comments table and of the audit trail (read through the database,
+    whatever its type) that holds `value` anywhere, in any case."""
     found = []
+    models = [*apps.get_app_config("comments").get_models(), Entry]
     with connection.cursor() as cursor:
-        for model in apps.get_app_config("comments").get_models():
+        for model in models:
             table = model._meta.db_table
             for column in connection.introspection.get_table_description(cursor, table):
                 name = connection.ops.quote_name(column.name)
@@ -85,6 +87,25 @@ def test_the_search_of_every_column_finds_what_is_there(nias):
 
 def find(client, email: str = ADDRESS):
     return client.post(PAGE, {"action": "find", "email": email})
+
+
+def test_each_request_answered_is_in_the_audit_trail_without_the_address(
+    editor_client, editor, nias
+):
+    editor_client.post(PAGE, {"action": "export", "email": ADDRESS})
+    editor_client.post(PAGE, {"action": "anonymise", "email": ADDRESS, "confirmed": "yes"})
+    recorded = [
+        (e.action, e.actor, e.detail) for e in Entry.objects.filter(area="comments").order_by("pk")
+    ]
+    assert recorded == [
+        ("comments.data_exported", editor, {"comments": 4}),
+        (
+            "comments.data_erased",
+            editor,
+            {"how": "anonymised", "comments": 4, "anonymised": 1, "replies": 0},
+        ),
+    ]
+    assert holding("nia.price@mail.example") == []
 
 
 # -- finding ---------------------------------------------------------------------------------
