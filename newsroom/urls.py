@@ -1,4 +1,4 @@
-"""Root URLs: the admin, the health check, image files, then each app's public pages."""
+"""Root URLs: the admin and its sign-in pages, the health check, image files, then each app's public pages."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -8,6 +8,8 @@ from articles.media import image_file
 from newsroom.health import healthz
 
 urlpatterns = [
+    # Two-factor sign-in pages (accounts), before the admin's catch-all.
+    path("admin/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("api/", include("api.urls")),
