@@ -50,7 +50,10 @@ class StaffIdleTimeoutMiddleware:
         if _has_session(request) and request.user.is_authenticated and request.user.is_staff:
             now = int(time.time())
             last_seen = request.session.get(LAST_SEEN)
-            if last_seen is not None and now - last_seen > settings.NEWSROOM_STAFF_IDLE_MINUTES * 60:
+            if (
+                last_seen is not None
+                and now - last_seen > settings.NEWSROOM_STAFF_IDLE_MINUTES * 60
+            ):
                 logout(request)
                 messages.info(
                     request,

@@ -11,8 +11,11 @@ from accounts import views
 app_name = "two_factor"
 
 urlpatterns = [
-    path("account/login/", RedirectView.as_view(pattern_name="admin:login", query_string=True),
-         name="login"),
+    path(
+        "account/login/",
+        RedirectView.as_view(pattern_name="admin:login", query_string=True),
+        name="login",
+    ),
     path("account/two-factor/", views.TwoFactorProfileView.as_view(), name="profile"),
     path("account/two-factor/setup/", views.EnrolmentView.as_view(), name="setup"),
     path("account/two-factor/qrcode/", QRGeneratorView.as_view(), name="qr"),

@@ -1,4 +1,5 @@
-"""Root URLs: the admin and its sign-in pages, the health check, image files, then each app's public pages."""
+"""Root URLs: the admin and its sign-in pages, the health check, image files, then each
+app's public pages."""
 
 from django.conf import settings
 from django.contrib import admin
