@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import time
 from datetime import datetime
 from typing import Any
 
@@ -56,6 +57,15 @@ def current_code(device: TOTPDevice, steps_ahead: int = 0) -> str:
     """The code the user's app shows now (or `steps_ahead` 30-second steps later), computed
     from the device's secret as an authenticator app does."""
     return f"{totp(device.bin_key, device.step, device.t0, device.digits, steps_ahead):06d}"
+
+
+def unused_code(device: TOTPDevice) -> str:
+    """A code the device accepts now: the current one, or the next step's when the current
+    one was used already (the same person signing in twice within 30 seconds)."""
+    device.refresh_from_db()
+    now_step = int((time.time() - device.t0) // device.step)
+    ahead = max(0, device.last_t - now_step + 1) if device.last_t >= 0 else 0
+    return current_code(device, steps_ahead=ahead)
 
 
 def verify_session(client: Any, user: Any) -> None:
