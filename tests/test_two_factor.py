@@ -8,6 +8,7 @@ import base64
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
 from django_otp.oath import totp
@@ -373,3 +374,48 @@ def test_an_unknown_user_is_not_told_apart_at_the_password_step(editor):
     unknown = password_step(Client(), "nobody", "guess")
     wrong = password_step(Client(), editor.username, "guess")
     assert errors(unknown) == errors(wrong)
+
+
+# -- a lost phone ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def superuser(db):
+    return factories.make_user("sam", is_staff=True, is_superuser=True)
+
+
+def test_a_superuser_resets_a_lost_phone_from_the_user_list(superuser, editor):
+    factories.give_authenticator(editor)
+    recovery_codes(editor)
+    boss = Client()
+    boss.force_login(superuser)
+    theirs = Client()
+    theirs.force_login(editor)
+    response = boss.post(
+        reverse("admin:auth_user_changelist"),
+        {"action": "reset_two_factor", "_selected_action": [editor.pk]},
+        follow=True,
+    )
+    assert "reset for: marek" in parse(response).select_one(".messagelist").text
+    assert not TOTPDevice.objects.filter(user=editor).exists()
+    assert not StaticDevice.objects.filter(user=editor).exists()
+    back = theirs.get(ADMIN)
+    assert back.status_code == 302 and back["Location"].startswith(SETUP), "set it up again"
+
+
+def test_nobody_resets_their_own_second_factor_and_editors_not_a_superusers(
+    superuser, editor, second_editor, reporter
+):
+    from accounts import reset
+
+    for user in (superuser, editor, second_editor, reporter):
+        factories.give_authenticator(user)
+    assert reset.may_reset_second_factor(editor, reporter)
+    assert reset.may_reset_second_factor(editor, second_editor)
+    assert not reset.may_reset_second_factor(editor, superuser)
+    assert not reset.may_reset_second_factor(editor, editor)
+    assert not reset.may_reset_second_factor(superuser, superuser)
+    assert not reset.may_reset_second_factor(reporter, second_editor)
+    with pytest.raises(PermissionDenied):
+        reset.reset_second_factor(reporter, second_editor)
+    assert TOTPDevice.objects.filter(user=second_editor).exists()
