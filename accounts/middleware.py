@@ -36,6 +36,13 @@ OPEN_BEFORE_SECOND_FACTOR = {
 }
 
 
+def note_sign_in(sender: object, request: HttpRequest, user: object, **kwargs: object) -> None:
+    """The idle clock starts at sign-in (user_logged_in), so a fresh session is not written
+    again on its first request."""
+    if getattr(user, "is_staff", False) and hasattr(request, "session"):
+        request.session[LAST_SEEN] = int(time.time())
+
+
 def _has_session(request: HttpRequest) -> bool:
     return settings.SESSION_COOKIE_NAME in request.COOKIES
 

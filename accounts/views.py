@@ -13,7 +13,10 @@ from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
 from two_factor import views as two_factor_views
 
 from accounts import forms, rules
@@ -70,6 +73,12 @@ class EnrolmentView(AdminContextMixin, two_factor_views.SetupView):
             form_list["generator"] = forms.EnrolmentCodeForm
         return form_list
 
+    def get_success_url(self) -> str:
+        # Always by the "it is on" page, which asks for recovery codes, then on to `next`.
+        after = self.get_redirect_url()
+        done = reverse("two_factor:setup_complete")
+        return f"{done}?{urlencode({'next': after})}" if after else done
+
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if rules.needs_enrolment(request.user):
             messages.warning(
@@ -81,6 +90,19 @@ class EnrolmentView(AdminContextMixin, two_factor_views.SetupView):
 
 class EnrolmentCompleteView(AdminContextMixin, two_factor_views.SetupCompleteView):
     page_title = _("Two-factor sign-in is on")  # type: ignore[assignment]
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # Unlike the library's, this page is always shown once: it asks for recovery codes.
+        return TemplateView.get(self, request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        after = self.request.GET.get("next", "")
+        safe = url_has_allowed_host_and_scheme(
+            after, allowed_hosts={self.request.get_host()}, require_https=self.request.is_secure()
+        )
+        context["continue_url"] = after if after and safe else reverse("admin:index")
+        return context
 
 
 class RecoveryCodesView(AdminContextMixin, two_factor_views.BackupTokensView):

@@ -236,6 +236,11 @@ def test_enrolment_with_the_first_code_from_the_new_secret_opens_the_admin(edito
     code = f"{totp(key):06d}"
     done = client.post(SETUP + "?next=" + STORIES, {step: "generator", "generator-token": code})
     assert done.status_code == 302
+    assert done["Location"].startswith(reverse("two_factor:setup_complete"))
+    complete = parse(client.get(done["Location"]))
+    links = [a["href"] for a in complete.select("#content-main a")]
+    assert reverse("two_factor:backup_tokens") in links, "it asks for recovery codes"
+    assert STORIES in links, "then leads on to where the person was going"
     assert TOTPDevice.objects.filter(user=editor, confirmed=True).count() == 1
     assert client.get(ADMIN).status_code == 200
     assert client.get(STORIES).status_code == 200
