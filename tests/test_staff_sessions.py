@@ -10,7 +10,7 @@ from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
 
-from tests import factories
+from tests import factories, processes
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db
@@ -140,3 +140,29 @@ def test_a_password_like_the_username_is_refused(superuser):
     assert response.status_code == 200
     assert "too similar" in parse(response).select_one(".errorlist").text
     assert not get_user_model().objects.filter(username="harbourmaster").exists()
+
+
+@pytest.mark.parametrize(
+    "variable, value, complaint",
+    [
+        ("NEWSROOM_2FA_REQUIRED", "everyone", 'must be "editors" or "staff"'),
+        ("NEWSROOM_STAFF_IDLE_MINUTES", "0", "must be at least 1"),
+    ],
+)
+def test_a_mistyped_sign_in_setting_stops_start_up(variable, value, complaint):
+    result = processes.manage("check", **{**processes.PRODUCTION_ENV, variable: value})
+    assert result.returncode != 0
+    assert complaint in result.stderr
+
+
+def test_production_settings_with_two_factor_sign_in_pass_the_deploy_check():
+    result = processes.manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        NEWSROOM_2FA_REQUIRED="staff",
+        NEWSROOM_STAFF_IDLE_MINUTES="30",
+        **processes.PRODUCTION_ENV,
+    )
+    assert result.returncode == 0, result.stderr
