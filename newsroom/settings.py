@@ -351,6 +351,9 @@ NEWSROOM_STAFF_IDLE_MINUTES = int(os.environ.get("NEWSROOM_STAFF_IDLE_MINUTES", 
 if NEWSROOM_STAFF_IDLE_MINUTES < 1:
     raise ImproperlyConfigured("NEWSROOM_STAFF_IDLE_MINUTES must be at least 1.")
 LOGIN_REDIRECT_URL = "admin:index"
+# The admin site's own login is the two-step one (NewsroomAdminSite.login); the library need
+# not monkeypatch Django's AdminSite.
+TWO_FACTOR_PATCH_ADMIN = False
 # The code step must follow the password within 5 minutes; no "remember this browser" cookie.
 TWO_FACTOR_LOGIN_TIMEOUT = 300
 TWO_FACTOR_REMEMBER_COOKIE_AGE = None
