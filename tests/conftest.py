@@ -57,6 +57,13 @@ def signed_in_sessions_passed_both_factors(request, monkeypatch):
     monkeypatch.setattr(Client, "_login", login_with_second_factor)
 
 
+@pytest.fixture(autouse=True)
+def staff_sessions_outlive_clock_jumps(settings):
+    """Tests move the clock hours or days ahead with one signed-in client; the idle limit
+    would sign it out. tests/test_staff_sessions.py sets the limit it checks."""
+    settings.NEWSROOM_STAFF_IDLE_MINUTES = 60 * 24 * 365
+
+
 def _client_for(user) -> Client:
     client = Client()
     client.force_login(user)
