@@ -20,9 +20,10 @@ from django.utils.translation import gettext as _
 from accounts import rules
 
 LAST_SEEN = "staff_last_seen"
-# Seconds between two writes of the last-seen time, so a busy editor does not save the
-# session on every request; the limit is minutes, so this costs no precision worth having.
-LAST_SEEN_GRANULARITY = 60
+# The last-seen time is rewritten once a tenth of the limit has passed (at least a minute),
+# so a busy editor does not save the session on every request: an idle session ends between
+# nine tenths of the limit and the limit after the last request.
+LAST_SEEN_SHARE = 10
 
 # What a person who still owes the second factor may open: the steps of signing in and of
 # setting up a device, and logging out.
@@ -57,17 +58,15 @@ class StaffIdleTimeoutMiddleware:
         if _has_session(request) and request.user.is_authenticated and request.user.is_staff:
             now = int(time.time())
             last_seen = request.session.get(LAST_SEEN)
-            if (
-                last_seen is not None
-                and now - last_seen > settings.NEWSROOM_STAFF_IDLE_MINUTES * 60
-            ):
+            limit = settings.NEWSROOM_STAFF_IDLE_MINUTES * 60
+            if last_seen is not None and now - last_seen > limit:
                 logout(request)
                 messages.info(
                     request,
                     _("You were signed out after %(minutes)d minutes without activity.")
                     % {"minutes": settings.NEWSROOM_STAFF_IDLE_MINUTES},
                 )
-            elif last_seen is None or now - last_seen >= LAST_SEEN_GRANULARITY:
+            elif last_seen is None or now - last_seen >= max(60, limit // LAST_SEEN_SHARE):
                 request.session[LAST_SEEN] = now
         return self.get_response(request)
 
