@@ -25,6 +25,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import DemoLogin
 from authors import demo as authors_demo
 from images import illustrations
 from images.models import Image
@@ -108,6 +109,10 @@ def _users() -> dict[str, Any]:
         elif not user.email:  # loaded before demo users had addresses
             user.email = demo_user.email
             user.save(update_fields=["email"])
+        if created or user.check_password(demo_user.password):
+            # Only a login with the published demo password may skip the second factor,
+            # and only with DEBUG on (accounts.rules).
+            DemoLogin.objects.get_or_create(user=user)
         users[demo_user.username] = user
     return users
 

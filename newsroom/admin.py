@@ -6,7 +6,7 @@ from typing import Any
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,6 +14,21 @@ class NewsroomAdminSite(admin.AdminSite):
     site_header = _("Newsroom")
     site_title = _("Newsroom admin")
     index_title = _("The newsroom")
+
+    def has_permission(self, request: HttpRequest) -> bool:
+        # On a password alone, an account that must use a second factor is not let in
+        # (accounts.middleware sends it to set one up or to enter its code).
+        from accounts import rules
+
+        return super().has_permission(request) and rules.may_sign_in_to_admin(request.user)
+
+    def login(self, request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
+        """The two-step login (password, then code) in place of the admin's own."""
+        from accounts.views import AdminLoginView
+
+        if request.method == "GET" and self.has_permission(request):
+            return HttpResponseRedirect(reverse("admin:index", current_app=self.name))
+        return AdminLoginView.as_view()(request)
 
     def index(self, request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
         from articles import desk

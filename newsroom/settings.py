@@ -71,12 +71,17 @@ INSTALLED_APPS = [
     "django_filters",
     "reversion",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "two_factor",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "newsroom.apps.NewsroomConfig",
     "edge",
     "staff",
+    "accounts",
     "audit",
     "images",
     "trust",
@@ -102,6 +107,10 @@ MIDDLEWARE = [
     # Leaves the request where the audit trail finds who is acting and from where.
     "audit.context.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff sign-in (accounts): which device this session used, the idle limit, the second factor.
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.StaffIdleTimeoutMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -350,6 +359,29 @@ CSP_REPORT_MAX_BYTES = int(os.environ.get("CSP_REPORT_MAX_BYTES", "16384"))
 CSP_REPORT_RATE_LIMIT = int(os.environ.get("CSP_REPORT_RATE_LIMIT", "30"))  # a minute, a client
 
 LOGIN_URL = "admin:login"
+
+# Staff sign-in (the accounts app; README, "Two-factor sign-in" and "Staff sessions").
+# NEWSROOM_2FA_REQUIRED: "editors" (Editors and superusers must use a second factor) or
+# "staff" (every staff account). With DEBUG on, the demo logins may skip it.
+NEWSROOM_2FA_REQUIRED = os.environ.get("NEWSROOM_2FA_REQUIRED", "editors").strip().lower()
+if NEWSROOM_2FA_REQUIRED not in {"editors", "staff"}:
+    raise ImproperlyConfigured('NEWSROOM_2FA_REQUIRED must be "editors" or "staff".')
+# A staff session ends after this many minutes without a request.
+NEWSROOM_STAFF_IDLE_MINUTES = int(os.environ.get("NEWSROOM_STAFF_IDLE_MINUTES", "60"))
+if NEWSROOM_STAFF_IDLE_MINUTES < 1:
+    raise ImproperlyConfigured("NEWSROOM_STAFF_IDLE_MINUTES must be at least 1.")
+LOGIN_REDIRECT_URL = "admin:index"
+# The admin site's own login is the two-step one (NewsroomAdminSite.login); the library need
+# not monkeypatch Django's AdminSite.
+TWO_FACTOR_PATCH_ADMIN = False
+# The code step must follow the password within 5 minutes; no "remember this browser" cookie.
+TWO_FACTOR_LOGIN_TIMEOUT = 300
+TWO_FACTOR_REMEMBER_COOKIE_AGE = None
+# The QR code is an image from our own URL (img-src 'self'), as SVG.
+TWO_FACTOR_QR_FACTORY = "qrcode.image.svg.SvgPathImage"
+# Each wrong code doubles the wait before the next try (1 s, 2 s, 4 s, …), per device.
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -1,4 +1,5 @@
-"""Root URLs: the admin, the health check, CSP reports, image files, then the public pages."""
+"""Root URLs: the admin and its sign-in pages, the health check, CSP reports, image files,
+then each app's public pages."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -9,6 +10,8 @@ from newsroom import csp
 from newsroom.health import healthz
 
 urlpatterns = [
+    # Two-factor sign-in pages (accounts), before the admin's catch-all.
+    path("admin/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("csp-report", csp.report, name="csp_report"),

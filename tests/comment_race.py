@@ -102,6 +102,7 @@ def click_at_once(article: Any, editors: list[Any]) -> dict[str, Any]:
     from django.test import Client
 
     from tests.comments_support import make_comment
+    from tests.factories import verify_session
     from tests.html import parse
 
     comment = make_comment(article, status="pending")
@@ -111,6 +112,7 @@ def click_at_once(article: Any, editors: list[Any]) -> dict[str, Any]:
     for editor in editors:
         client = Client(raise_request_exception=False)
         client.force_login(editor)
+        verify_session(client, editor)  # signed in with both factors, as in tests/conftest.py
         clients.append(client)
 
     def work(i: int) -> dict[str, Any]:

@@ -32,6 +32,38 @@ def second_editor(db):
     return factories.make_editor("nadia")
 
 
+def pytest_configure(config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "password_only: force_login signs in with the password step only (no second factor)",
+    )
+
+
+@pytest.fixture(autouse=True)
+def signed_in_sessions_passed_both_factors(request, monkeypatch):
+    """A signed-in session has passed both factors; the sign-in itself is tested in
+    tests/test_two_factor.py. `client.force_login(user)` (and `client.login`) give the user a
+    confirmed authenticator device and mark the session as verified with it, as the real
+    two-step login does, so tests of what staff may do are not stopped at the enrolment page.
+    Mark a test `password_only` to get a session that has passed the password step only."""
+    if request.node.get_closest_marker("password_only"):
+        return
+    original = Client._login
+
+    def login_with_second_factor(self, user, backend=None):
+        original(self, user, backend)
+        factories.verify_session(self, user)
+
+    monkeypatch.setattr(Client, "_login", login_with_second_factor)
+
+
+@pytest.fixture(autouse=True)
+def staff_sessions_outlive_clock_jumps(settings):
+    """Tests move the clock hours or days ahead with one signed-in client; the idle limit
+    would sign it out. tests/test_staff_sessions.py sets the limit it checks."""
+    settings.NEWSROOM_STAFF_IDLE_MINUTES = 60 * 24 * 365
+
+
 def _client_for(user) -> Client:
     client = Client()
     client.force_login(user)

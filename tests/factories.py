@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import io
 import itertools
+import time
 from datetime import datetime
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image as PILImage
 
 from articles import workflow
@@ -41,6 +45,34 @@ def make_user(username: str, group: str | None = None, **fields: Any) -> Any:
     if group:
         user.groups.add(Group.objects.get(name=group))
     return user
+
+
+def give_authenticator(user: Any) -> TOTPDevice:
+    """The user's confirmed authenticator app (made once), as enrolment leaves it."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return device or TOTPDevice.objects.create(user=user, name="default", confirmed=True)
+
+
+def current_code(device: TOTPDevice, steps_ahead: int = 0) -> str:
+    """The code the user's app shows now (or `steps_ahead` 30-second steps later), computed
+    from the device's secret as an authenticator app does."""
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, steps_ahead):06d}"
+
+
+def unused_code(device: TOTPDevice) -> str:
+    """A code the device accepts now: the current one, or the next step's when the current
+    one was used already (the same person signing in twice within 30 seconds)."""
+    device.refresh_from_db()
+    now_step = int((time.time() - device.t0) // device.step)
+    ahead = max(0, device.last_t - now_step + 1) if device.last_t >= 0 else 0
+    return current_code(device, steps_ahead=ahead)
+
+
+def verify_session(client: Any, user: Any) -> None:
+    """Mark the client's signed-in session as having passed the second factor."""
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = give_authenticator(user).persistent_id
+    session.save()
 
 
 def make_reporter(username: str = "rosa") -> Any:

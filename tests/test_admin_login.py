@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from tests.factories import PASSWORD
 from tests.html import parse
+from tests.signin_support import STEP, password_step, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,8 @@ LOGIN = reverse("admin:login")
 
 
 def attempt(client: Client, username: str, password: str, address: str = "203.0.113.7"):
-    return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address)
+    """The password step of the two-step login (tests/test_two_factor.py has the code step)."""
+    return password_step(client, username, password, address)
 
 
 def test_twenty_wrong_passwords_from_one_address_are_throttled_and_logged(client, editor, caplog):
@@ -50,7 +52,7 @@ def test_behind_a_proxy_the_lockout_follows_the_client_not_the_proxy(editor, set
     def via_proxy(forwarded_for: str, password: str):
         return Client().post(
             LOGIN,
-            {"username": editor.username, "password": password},
+            {STEP: "auth", "auth-username": editor.username, "auth-password": password},
             REMOTE_ADDR=proxy,
             HTTP_X_FORWARDED_FOR=forwarded_for,
         )
@@ -95,7 +97,7 @@ def test_login_rotates_the_session_id(client, editor):
 
 
 def test_logout_makes_the_old_cookie_worthless(client, editor):
-    attempt(client, editor.username, PASSWORD)
+    sign_in(client, editor)
     cookie = client.cookies["sessionid"].value
     assert client.get(reverse("admin:index")).status_code == 200
     client.post(reverse("admin:logout"))

@@ -10,7 +10,6 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
-from django.urls import reverse
 from django.utils import timezone
 
 from articles import editing, workflow
@@ -30,6 +29,7 @@ from tests.factories import (
     make_tag,
 )
 from tests.page_cache_support import cached, fetch, text
+from tests.signin_support import password_step
 from tests.trust_support import write_policy, write_publisher
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
@@ -183,9 +183,8 @@ def test_a_profile_change_names_the_author_page_names_feeds_and_their_public_sto
 
 
 def test_a_writer_logging_in_names_nothing(story, reporter, committed):
-    credentials = {"username": reporter.username, "password": PASSWORD}
     responses = []
-    log_in = lambda: responses.append(Client().post(reverse("admin:login"), credentials))  # noqa: E731
+    log_in = lambda: responses.append(password_step(Client(), reporter.username, PASSWORD))  # noqa: E731
     assert purged_by(committed, log_in) == frozenset()
     assert responses[0].status_code == 302
 

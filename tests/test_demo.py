@@ -14,7 +14,6 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 from django.test.utils import override_settings
-from django.urls import reverse
 from django.utils import timezone
 
 from articles import demo, importing, roles, storytext, workflow
@@ -34,12 +33,12 @@ from authors.models import Profile
 from images.models import Image
 from sources.models import Person, Source
 from tests.html import parse
+from tests.signin_support import password_step
 
 pytestmark = pytest.mark.django_db
 
 MODELS = (Article, Person, Source, WorkflowEvent, Image)
 EVERY_KIND = (*MODELS, Section, Tag, Byline, Claim, Quote, StorySource, StoryRevision, Profile)
-LOGIN = reverse("admin:login")
 REVISED = ("correction", "update")  # the editing service's declared changes to a live story
 
 
@@ -86,7 +85,7 @@ def test_demo_has_two_reporters_and_two_editors_who_sign_in_with_their_demo_pass
     for username in [*editors, *reporters]:
         client = Client()
         password = f"demo-{username}-pass"
-        response = client.post(LOGIN, {"username": username, "password": password})
+        response = password_step(client, username, password)
         assert response.status_code == 302, username
         signed_in = user(username)
         assert client.session["_auth_user_id"] == str(signed_in.pk)

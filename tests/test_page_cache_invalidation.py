@@ -38,6 +38,7 @@ from tests.factories import (
 )
 from tests.html import form_fields, parse
 from tests.page_cache_support import cached, fetch, text
+from tests.signin_support import password_step
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
@@ -330,9 +331,8 @@ def test_changing_a_lead_images_alt_text_refreshes_the_story_and_its_cards(
 def test_a_writer_logging_in_does_not_empty_the_cache(client, story, reporter, committed):
     url = story.get_absolute_url()
     cached(client, url)
-    credentials = {"username": reporter.username, "password": PASSWORD}
     with committed():
-        response = Client().post(reverse("admin:login"), credentials)
+        response = password_step(Client(), reporter.username, PASSWORD)
     assert response.status_code == 302
     assert fetch(client, url)[1] == 0
 

@@ -12,7 +12,13 @@ from playwright.sync_api import Page, expect
 
 from tests import factories
 from tests.browser.accessibility import audit
-from tests.browser.admin_pages import NEW_STORY, editor_address, log_in, open_story_editor
+from tests.browser.admin_pages import (
+    NEW_STORY,
+    editor_address,
+    log_in,
+    log_in_with_password,
+    open_story_editor,
+)
 from tests.browser.comment_queue import fill_queue
 from tests.trust_support import write_policy
 
@@ -98,6 +104,23 @@ def admin_login(page: Page, newsroom: dict) -> None:
     page.goto("/admin/login/")
 
 
+def admin_login_code_step(page: Page, newsroom: dict) -> None:
+    factories.give_authenticator(newsroom["editor"])
+    log_in_with_password(page, newsroom["editor"])
+    expect(page.get_by_label("Code from your authenticator app")).to_be_visible()
+
+
+def two_factor_setup(page: Page, newsroom: dict) -> None:
+    log_in_with_password(page, factories.make_editor("ines"))
+    page.get_by_role("button", name="Start").click()
+    expect(page.locator("img.signin-qr")).to_be_visible()
+
+
+def two_factor_profile(page: Page, newsroom: dict) -> None:
+    log_in(page, newsroom["editor"])
+    page.get_by_role("link", name="Two-factor sign-in").click()
+
+
 def admin_index_with_queues(page: Page, newsroom: dict) -> None:
     log_in(page, newsroom["editor"])
     expect(page.locator("#my-desk .desk-queue .queue-entry")).to_be_visible()
@@ -164,6 +187,9 @@ READERS_PAGES: dict[str, Callable[[Page, dict], None]] = {
 # several of every part, so the public-change fields and every kind of part row are there).
 ADMIN_PAGES: dict[str, Callable[[Page, dict], None]] = {
     "admin-login": admin_login,
+    "admin-login-code-step": admin_login_code_step,
+    "two-factor-setup": two_factor_setup,
+    "two-factor-profile": two_factor_profile,
     "admin-index": admin_index_with_queues,
     "admin-review-queue": admin_review_queue,
     "admin-stories-in-review": admin_stories_in_review,

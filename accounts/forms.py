@@ -1,0 +1,90 @@
+"""The code fields of the sign-in and setup steps, made for pasting.
+
+A password manager or a person copying from an app pastes "123 456" or "123-456"; spaces and
+dashes are dropped before the code is checked. The fields ask phones for the number pad and
+let browsers offer a one-time code (autocomplete="one-time-code").
+"""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from two_factor.forms import AuthenticationTokenForm, BackupTokenForm, TOTPDeviceForm
+
+SEPARATORS = re.compile(r"[\s\-]+")
+CODE_ATTRS = {"autocomplete": "one-time-code", "autocapitalize": "none", "spellcheck": "false"}
+
+
+def without_separators(value: str) -> str:
+    return SEPARATORS.sub("", value or "")
+
+
+class CodeField(forms.CharField):
+    """Six digits from an authenticator app; spaces and dashes are ignored."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("label", _("Code from your authenticator app"))
+        kwargs.setdefault("max_length", 40)
+        super().__init__(**kwargs)
+        self.widget.attrs.update({**CODE_ATTRS, "inputmode": "numeric", "autofocus": True})
+
+    def to_python(self, value: str | None) -> str:
+        return without_separators(super().to_python(value))
+
+    def validate(self, value: str) -> None:
+        super().validate(value)
+        if value and not re.fullmatch(r"\d{6}", value):
+            raise forms.ValidationError(_("Enter the six digits your app shows."), code="digits")
+
+
+class RecoveryCodeField(forms.CharField):
+    """A recovery code as printed (letters and digits); spaces and dashes are ignored."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("label", _("Recovery code"))
+        kwargs.setdefault("max_length", 40)
+        super().__init__(**kwargs)
+        self.widget.attrs.update({**CODE_ATTRS, "autofocus": True})
+
+    def to_python(self, value: str | None) -> str:
+        return without_separators(super().to_python(value)).lower()
+
+
+THROTTLED = _(
+    "Too many wrong codes in a row (%(failure_count)d). Wait a little and try again: "
+    "each further mistake doubles the wait."
+)
+
+
+class SignInCodeForm(AuthenticationTokenForm):
+    """The second step of signing in: the code from the person's authenticator app."""
+
+    otp_token = CodeField()
+    otp_error_messages = {
+        **AuthenticationTokenForm.otp_error_messages,
+        "invalid_token": _("That code is wrong or has already been used. Enter the current one."),
+        "n_failed_attempts": THROTTLED,
+    }
+
+
+class SignInRecoveryCodeForm(BackupTokenForm):
+    """The second step with one of the printed recovery codes instead (each works once)."""
+
+    otp_token = RecoveryCodeField()
+    otp_error_messages = {
+        **BackupTokenForm.otp_error_messages,
+        "invalid_token": _("That recovery code is wrong or has already been used."),
+        "n_failed_attempts": THROTTLED,
+    }
+
+
+class EnrolmentCodeForm(TOTPDeviceForm):
+    """Setting up: the first code the app shows proves it holds the secret."""
+
+    token = CodeField()
+
+    def clean_token(self) -> int:
+        self.cleaned_data["token"] = int(self.cleaned_data["token"])
+        return super().clean_token()

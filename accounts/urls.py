@@ -1,0 +1,33 @@
+"""The sign-in pages under /admin/account/ (mounted before the admin's own URLs). The names
+are django-two-factor-auth's, in its `two_factor` namespace, so its templates and
+decorators find them; the login itself is the admin's (admin:login)."""
+
+from django.urls import path
+from django.views.generic import RedirectView
+from two_factor.views import QRGeneratorView
+
+from accounts import views
+
+app_name = "two_factor"
+
+urlpatterns = [
+    path(
+        "account/login/",
+        RedirectView.as_view(pattern_name="admin:login", query_string=True),
+        name="login",
+    ),
+    path("account/two-factor/", views.TwoFactorProfileView.as_view(), name="profile"),
+    path("account/two-factor/setup/", views.EnrolmentView.as_view(), name="setup"),
+    path("account/two-factor/qrcode/", QRGeneratorView.as_view(), name="qr"),
+    path(
+        "account/two-factor/setup/complete/",
+        views.EnrolmentCompleteView.as_view(),
+        name="setup_complete",
+    ),
+    path(
+        "account/two-factor/recovery-codes/",
+        views.RecoveryCodesView.as_view(),
+        name="backup_tokens",
+    ),
+    path("account/two-factor/turn-off/", views.RemoveDevicesView.as_view(), name="disable"),
+]

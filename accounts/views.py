@@ -1,0 +1,136 @@
+"""The sign-in pages, dressed as the Django admin: the two-step login (password, then code),
+enrolment, recovery codes and the person's own "Two-factor sign-in" page.
+
+They are django-two-factor-auth's views with pastable code fields, the admin's look and
+the newsroom's rules on removing a device (accounts.rules).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+from two_factor import views as two_factor_views
+
+from accounts import forms, rules
+
+
+class AdminContextMixin:
+    """What admin/base_site.html needs: the site's header, title and user links."""
+
+    request: HttpRequest
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)  # type: ignore[misc]
+        context.update(admin.site.each_context(self.request))
+        context.setdefault("title", self.page_title)
+        return context
+
+    page_title = ""
+
+
+class AdminLoginView(AdminContextMixin, two_factor_views.LoginView):
+    """The admin's login: a staff password, then (for an account with a device) its code
+    or a recovery code. django-axes counts failed passwords through the admin form."""
+
+    template_name = "two_factor/core/login.html"
+    form_list = (
+        (two_factor_views.LoginView.AUTH_STEP, AdminAuthenticationForm),
+        (two_factor_views.LoginView.TOKEN_STEP, forms.SignInCodeForm),
+        (two_factor_views.LoginView.BACKUP_STEP, forms.SignInRecoveryCodeForm),
+    )
+
+    @property
+    def page_title(self) -> str:  # type: ignore[override]
+        return _("Log in")
+
+    def get_form_list(self) -> dict:
+        # The library swaps in its own token form per device; ours accepts pasted codes.
+        form_list = super().get_form_list()
+        if self.TOKEN_STEP in form_list:
+            form_list[self.TOKEN_STEP] = forms.SignInCodeForm
+        return form_list
+
+
+class EnrolmentView(AdminContextMixin, two_factor_views.SetupView):
+    """Setting up an authenticator app: a QR code (an image from our own URL, as the CSP
+    allows) or the secret to type in, then the first code it shows."""
+
+    @property
+    def page_title(self) -> str:  # type: ignore[override]
+        return _("Set up two-factor sign-in")
+
+    def get_form_list(self) -> dict:
+        form_list = super().get_form_list()
+        if "generator" in form_list:
+            form_list["generator"] = forms.EnrolmentCodeForm
+        return form_list
+
+    def get_success_url(self) -> str:
+        # Always by the "it is on" page, which asks for recovery codes, then on to `next`.
+        after = self.get_redirect_url()
+        done = reverse("two_factor:setup_complete")
+        return f"{done}?{urlencode({'next': after})}" if after else done
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if rules.needs_enrolment(request.user):
+            messages.warning(
+                request,
+                _("Your account needs a second factor before it can use the admin. Set it up now."),
+            )
+        return super().get(request, *args, **kwargs)
+
+
+class EnrolmentCompleteView(AdminContextMixin, two_factor_views.SetupCompleteView):
+    page_title = _("Two-factor sign-in is on")  # type: ignore[assignment]
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # Unlike the library's, this page is always shown once: it asks for recovery codes.
+        return TemplateView.get(self, request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        after = self.request.GET.get("next", "")
+        safe = url_has_allowed_host_and_scheme(
+            after, allowed_hosts={self.request.get_host()}, require_https=self.request.is_secure()
+        )
+        context["continue_url"] = after if after and safe else reverse("admin:index")
+        return context
+
+
+class RecoveryCodesView(AdminContextMixin, two_factor_views.BackupTokensView):
+    page_title = _("Recovery codes")  # type: ignore[assignment]
+
+
+class TwoFactorProfileView(AdminContextMixin, two_factor_views.ProfileView):
+    page_title = _("Two-factor sign-in")  # type: ignore[assignment]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["may_remove"] = rules.may_remove_own_devices(self.request.user)
+        return context
+
+
+class RemoveDevicesView(AdminContextMixin, two_factor_views.DisableView):
+    """Turning two-factor sign-in off: only for accounts the rule does not require it of."""
+
+    page_title = _("Turn off two-factor sign-in")  # type: ignore[assignment]
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.user.is_authenticated and not rules.may_remove_own_devices(request.user):
+            messages.error(
+                request,
+                _(
+                    "Your account must use two-factor sign-in, so it cannot be turned off. "
+                    "If you lost your phone, ask a superuser to reset it."
+                ),
+            )
+            return redirect("two_factor:profile")
+        return super().dispatch(request, *args, **kwargs)
