@@ -77,7 +77,6 @@ INSTALLED_APPS = [
     "two_factor",
     "rest_framework",
     "drf_spectacular",
-    "drf_spectacular_sidecar",
     "newsroom.apps.NewsroomConfig",
     "edge",
     "staff",
@@ -451,7 +450,6 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
-    "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     # A `<slug:…>` in a path: say what Django's converter matches (anything else is a 404).
     "PATH_CONVERTER_OVERRIDES": {
