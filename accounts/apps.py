@@ -9,6 +9,8 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
 
+        from accounts import trail
         from accounts.middleware import note_sign_in
 
         user_logged_in.connect(note_sign_in, dispatch_uid="accounts.note_sign_in")
+        trail.connect()

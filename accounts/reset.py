@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django_otp import devices_for_user
 
+import audit
 from staff.permissions import EDITORS
 
 
@@ -34,6 +35,7 @@ def reset_second_factor(actor: Any, member: Any) -> int:
         raise PermissionDenied("You may not reset this person's two-factor sign-in.")
     removed = 0
     for device in devices_for_user(member, confirmed=None):
-        device.delete()
+        device.delete()  # each removal is in the audit trail (accounts.trail)
         removed += 1
+    audit.record("2fa.reset", actor=actor, target=member, devices=removed)
     return removed

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 from two_factor import views as two_factor_views
 
-from accounts import forms, rules
+from accounts import forms, rules, trail
 
 
 class AdminContextMixin:
@@ -107,6 +107,11 @@ class EnrolmentCompleteView(AdminContextMixin, two_factor_views.SetupCompleteVie
 
 class RecoveryCodesView(AdminContextMixin, two_factor_views.BackupTokensView):
     page_title = _("Recovery codes")  # type: ignore[assignment]
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        trail.recovery_codes_made(self.request.user, self.number_of_tokens)
+        return response
 
 
 class TwoFactorProfileView(AdminContextMixin, two_factor_views.ProfileView):

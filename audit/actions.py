@@ -47,6 +47,7 @@ ACTIONS: dict[str, Action] = _table(
     ("2fa.enrolled", _("Second factor added"), ACCOUNTS),
     ("2fa.removed", _("Second factor removed"), ACCOUNTS),
     ("2fa.backup_codes_made", _("Recovery codes made"), ACCOUNTS),
+    ("2fa.reset", _("Second factor reset for someone else (lost device)"), ACCOUNTS),
     # People, groups and what they may do.
     ("user.created", _("User created"), ACCOUNTS),
     ("user.changed", _("User changed"), ACCOUNTS),
