@@ -13,6 +13,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from two_factor.forms import AuthenticationTokenForm, BackupTokenForm, TOTPDeviceForm
 
+import audit
+
 SEPARATORS = re.compile(r"[\s\-]+")
 CODE_ATTRS = {"autocomplete": "one-time-code", "autocapitalize": "none", "spellcheck": "false"}
 
@@ -58,8 +60,26 @@ THROTTLED = _(
 )
 
 
-class SignInCodeForm(AuthenticationTokenForm):
+class RefusedCodesAudited:
+    """A refused second-factor code is a failed sign-in: the audit trail keeps it (never the
+    code), as it keeps a wrong password."""
+
+    user: object
+    kind = ""
+
+    def clean(self) -> dict:
+        try:
+            return super().clean()  # type: ignore[misc]
+        except forms.ValidationError as refused:
+            why = getattr(refused, "code", None) or "invalid"
+            audit.record("auth.code_refused", target=self.user, code_kind=self.kind, reason=why)
+            raise
+
+
+class SignInCodeForm(RefusedCodesAudited, AuthenticationTokenForm):
     """The second step of signing in: the code from the person's authenticator app."""
+
+    kind = "authenticator app"
 
     otp_token = CodeField()
     otp_error_messages = {
@@ -69,8 +89,10 @@ class SignInCodeForm(AuthenticationTokenForm):
     }
 
 
-class SignInRecoveryCodeForm(BackupTokenForm):
+class SignInRecoveryCodeForm(RefusedCodesAudited, BackupTokenForm):
     """The second step with one of the printed recovery codes instead (each works once)."""
+
+    kind = "recovery code"
 
     otp_token = RecoveryCodeField()
     otp_error_messages = {

@@ -39,6 +39,7 @@ ACTIONS: dict[str, Action] = _table(
     # Signing in and out (Django's auth signals, django-axes' lockout).
     ("auth.login", _("Signed in"), ACCOUNTS),
     ("auth.login_failed", _("Sign-in failed"), ACCOUNTS),
+    ("auth.code_refused", _("Second-factor code refused"), ACCOUNTS),
     ("auth.locked_out", _("Locked out after failed sign-ins"), ACCOUNTS),
     ("auth.logout", _("Signed out"), ACCOUNTS),
     ("auth.password_changed", _("Changed their own password"), ACCOUNTS),

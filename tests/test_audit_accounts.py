@@ -16,7 +16,8 @@ from django.urls import reverse
 from audit.models import Entry
 from staff.permissions import EDITORS, REPORTERS
 from tests.audit_support import ADDRESS, BROWSER, entries, from_browser, only
-from tests.factories import PASSWORD, make_user
+from tests.factories import PASSWORD, current_code, give_authenticator, make_user
+from tests.signin_support import STEP
 
 pytestmark = pytest.mark.django_db
 
@@ -36,11 +37,22 @@ def boss_client(boss):
 
 
 def sign_in(client: Client, username: str, password: str):
-    return client.post(LOGIN, {"username": username, "password": password}, **from_browser())
+    """The password step of the two-step sign-in."""
+    return client.post(
+        LOGIN,
+        {STEP: "auth", "auth-username": username, "auth-password": password},
+        **from_browser(),
+    )
 
 
 def test_a_sign_in_is_recorded_with_the_person_their_address_and_browser(client, editor):
-    assert sign_in(client, editor.username, PASSWORD).status_code == 302
+    device = give_authenticator(editor)
+    assert sign_in(client, editor.username, PASSWORD).status_code == 200
+    assert not entries("auth.login"), "the password alone does not sign an editor in"
+    answer = client.post(
+        LOGIN, {STEP: "token", "token-otp_token": current_code(device)}, **from_browser()
+    )
+    assert answer.status_code == 302
     entry = only("auth.login")
     assert (entry.actor, entry.actor_name) == (editor, editor.username)
     assert (entry.content_type.model, entry.object_id) == ("user", str(editor.pk))
@@ -57,6 +69,17 @@ def test_a_failed_sign_in_keeps_the_attempted_name_and_never_the_password(client
     assert entry.address == ADDRESS
     exported = json.dumps(list(Entry.objects.values()), default=str)
     assert "a-wrong-guess-9917" not in exported
+
+
+def test_a_refused_second_factor_code_is_a_recorded_failure_without_the_code(client, editor):
+    give_authenticator(editor)
+    sign_in(client, editor.username, PASSWORD)
+    client.post(LOGIN, {STEP: "token", "token-otp_token": "000111"}, **from_browser())
+    entry = only("auth.code_refused")
+    assert (entry.target_label, entry.address) == (editor.username, ADDRESS)
+    assert entry.detail == {"code_kind": "authenticator app", "reason": "invalid_token"}
+    assert "000111" not in json.dumps(list(Entry.objects.values()), default=str)
+    assert not entries("auth.login")
 
 
 def test_a_lockout_is_recorded_once_the_failure_limit_is_reached(client, editor):
