@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from newsroom.csp import directives
 from tests.factories import PASSWORD, make_article
+from tests.signin_support import password_step
 
 pytestmark = pytest.mark.django_db
 
@@ -102,10 +103,8 @@ def test_the_csrf_failure_page_carries_the_policy(editor):
 
 def test_the_login_lockout_page_carries_the_policy(client, editor, settings):
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        client.post(reverse("admin:login"), {"username": editor.username, "password": "wrong"})
-    locked = client.post(
-        reverse("admin:login"), {"username": editor.username, "password": PASSWORD}
-    )
+        password_step(client, editor.username, "wrong")
+    locked = password_step(client, editor.username, PASSWORD)
     assert locked.status_code == 429
     assert_enforced_policy(locked)
 
