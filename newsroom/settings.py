@@ -183,6 +183,8 @@ AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Sign-ins are kept once, in the audit trail (with its retention), not also in axes' access log.
+AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_CALLABLE = "newsroom.security.login_lockout"
 AXES_CLIENT_IP_CALLABLE = "edge.clients.client_ip"
 # How many reverse proxies in front append to X-Forwarded-For (0: use the socket's address).
@@ -308,7 +310,7 @@ LOGGING = stdout_logging(
     LOG_LEVEL,
     loggers={
         "django": {"level": LOG_LEVEL},  # through the root handler, once
-        # Failed logins and lockouts are warnings; every login is also kept in the admin's log.
+        # Failed logins and lockouts are warnings; every sign-in is kept in the audit trail.
         "axes": {"level": "WARNING"},
     },
 )
