@@ -27,6 +27,15 @@ OPENING_LENGTH = 700
 _FOLD_SLACK = 200
 
 
+def as_comment_id(value: Any) -> int | None:
+    """A comment id a reader sent (a form field, a URL), or None for anything no row can have."""
+    try:
+        pk = int(value)
+    except (TypeError, ValueError):
+        return None
+    return pk if 0 < pk <= MAX_ID else None
+
+
 @dataclass
 class ThreadItem:
     """An approved top-level comment with its approved replies, oldest first."""
@@ -54,11 +63,8 @@ class CommentQuerySet(models.QuerySet):
 
     def replyable_for(self, article: Article, parent_id: Any) -> Comment | None:
         """The comment a reader may answer: approved, top-level, on this story."""
-        try:
-            pk = int(parent_id)
-        except (TypeError, ValueError):
-            return None
-        if not 0 < pk <= MAX_ID:
+        pk = as_comment_id(parent_id)
+        if pk is None:
             return None
         return self.approved().filter(article=article, parent__isnull=True, pk=pk).first()
 

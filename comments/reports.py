@@ -22,7 +22,7 @@ from django.utils.crypto import salted_hmac
 from articles.models import Article
 
 from . import events, ratelimit
-from .models import MAX_ID, Comment, Report
+from .models import Comment, Report, as_comment_id
 
 Reason = Report.Reason
 
@@ -42,11 +42,8 @@ def client_key(address: str | None) -> str:
 
 def reportable(comment_id: Any) -> Comment | None:
     """The comment a reader may report: approved, on a published story; else None (a 404)."""
-    try:
-        pk = int(comment_id)
-    except (TypeError, ValueError):
-        return None
-    if not 0 < pk <= MAX_ID:
+    pk = as_comment_id(comment_id)
+    if pk is None:
         return None
     return (
         Comment.objects.approved()
