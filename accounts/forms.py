@@ -8,10 +8,17 @@ let browsers offer a one-time code (autocomplete="one-time-code").
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from two_factor.forms import AuthenticationTokenForm, BackupTokenForm, TOTPDeviceForm
+from two_factor.forms import (
+    AuthenticationTokenForm,
+    BackupTokenForm,
+    MethodForm,
+    TOTPDeviceForm,
+)
+from two_factor.plugins.webauthn.forms import WebauthnAuthenticationTokenForm
 
 import audit
 
@@ -110,3 +117,41 @@ class EnrolmentCodeForm(TOTPDeviceForm):
     def clean_token(self) -> int:
         self.cleaned_data["token"] = int(self.cleaned_data["token"])
         return super().clean_token()
+
+
+class PasskeySignInForm(RefusedCodesAudited, WebauthnAuthenticationTokenForm):
+    """The second step with a passkey or security key: the plugin's script asks the browser
+    for the key's answer and sends it in the hidden field; the server checks it."""
+
+    kind = "passkey"
+
+    otp_error_messages = {
+        **WebauthnAuthenticationTokenForm.otp_error_messages,
+        "invalid_token": _("The passkey's answer was not accepted. Try again."),
+        "n_failed_attempts": THROTTLED,
+    }
+
+    def _verify_token(self, user: Any, token: str, device: Any = None) -> Any:
+        # An answer sent without the challenge this page made (a replay, a second tab that
+        # already used it) is refused, not a server error.
+        if "webauthn_request_challenge" not in self.request.session:
+            raise forms.ValidationError(self.otp_error_messages["invalid_token"], "invalid_token")
+        self.request.session.setdefault("webauthn_request_options", None)
+        return super()._verify_token(user, token, device)
+
+
+# What the setup page calls each second factor (the library's own names are technical).
+METHOD_LABELS = {
+    "generator": _("A code from an authenticator app"),
+    "webauthn": _("A passkey or security key"),
+}
+
+
+class SecondFactorChoiceForm(MethodForm):
+    """The setup page's choice of second factor, in words a newsroom uses."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        field = self.fields["method"]
+        field.label = _("Second factor")
+        field.choices = [(code, METHOD_LABELS.get(code, name)) for code, name in field.choices]

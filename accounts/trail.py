@@ -9,11 +9,16 @@ from typing import Any
 from django.db.models.signals import post_delete, post_save
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from two_factor.plugins.webauthn.models import WebauthnDevice
 
 import audit
 
 # What the trail calls each kind of device.
-KINDS = {TOTPDevice: "authenticator app", StaticDevice: "recovery codes"}
+KINDS = {
+    TOTPDevice: "authenticator app",
+    StaticDevice: "recovery codes",
+    WebauthnDevice: "passkey or security key",
+}
 
 
 def _enrolled(sender: type, instance: Any, created: bool, raw: bool = False, **kwargs: Any) -> None:
@@ -30,7 +35,10 @@ def recovery_codes_made(user: Any, count: int) -> None:
 
 
 def connect() -> None:
-    post_save.connect(_enrolled, sender=TOTPDevice, dispatch_uid="accounts.trail.enrolled")
+    for model in (TOTPDevice, WebauthnDevice):
+        post_save.connect(
+            _enrolled, sender=model, dispatch_uid=f"accounts.trail.enrolled.{model.__name__}"
+        )
     for model in KINDS:
         post_delete.connect(
             _removed, sender=model, dispatch_uid=f"accounts.trail.removed.{model.__name__}"

@@ -2,7 +2,7 @@
 are django-two-factor-auth's, in its `two_factor` namespace, so its templates and
 decorators find them; the login itself is the admin's (admin:login)."""
 
-from django.urls import path
+from django.urls import include, path
 from django.views.generic import RedirectView
 from two_factor.views import QRGeneratorView
 
@@ -30,4 +30,11 @@ urlpatterns = [
         name="backup_tokens",
     ),
     path("account/two-factor/turn-off/", views.RemoveDevicesView.as_view(), name="disable"),
+    path("account/two-factor/add-passkey/", views.AddPasskeyView.as_view(), name="add_passkey"),
+    # The passkey scripts (create_credential.js, get_credential.js): served files, as the
+    # Content-Security-Policy (script-src 'self') allows, under two_factor:webauthn.
+    path(
+        "account/two-factor/webauthn/",
+        include("two_factor.plugins.webauthn.urls", namespace="webauthn"),
+    ),
 ]

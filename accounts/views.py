@@ -18,6 +18,8 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 from two_factor import views as two_factor_views
+from two_factor.utils import default_device
+from two_factor.plugins.webauthn.models import WebauthnDevice
 
 from accounts import forms, rules, trail
 
@@ -52,11 +54,22 @@ class AdminLoginView(AdminContextMixin, two_factor_views.LoginView):
         return _("Log in")
 
     def get_form_list(self) -> dict:
-        # The library swaps in its own token form per device; ours accepts pasted codes.
+        # The library swaps in its own token form per device; ours accepts pasted codes (an
+        # authenticator app's). A passkey keeps the plugin's form, which its script fills.
         form_list = super().get_form_list()
         if self.TOKEN_STEP in form_list:
-            form_list[self.TOKEN_STEP] = forms.SignInCodeForm
+            passkey = self._passkey_step()
+            form_list[self.TOKEN_STEP] = forms.PasskeySignInForm if passkey else forms.SignInCodeForm
         return form_list
+
+    def _passkey_step(self) -> bool:
+        user = self.get_user()
+        return bool(user) and isinstance(self.get_device(), WebauthnDevice)
+
+    def get_context_data(self, form: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(form, **kwargs)
+        context["passkey_step"] = self.steps.current == self.TOKEN_STEP and self._passkey_step()
+        return context
 
 
 class EnrolmentView(AdminContextMixin, two_factor_views.SetupView):
@@ -71,6 +84,8 @@ class EnrolmentView(AdminContextMixin, two_factor_views.SetupView):
         form_list = super().get_form_list()
         if "generator" in form_list:
             form_list["generator"] = forms.EnrolmentCodeForm
+        if "method" in form_list:
+            form_list["method"] = forms.SecondFactorChoiceForm
         return form_list
 
     def get_success_url(self) -> str:
@@ -86,6 +101,39 @@ class EnrolmentView(AdminContextMixin, two_factor_views.SetupView):
                 _("Your account needs a second factor before it can use the admin. Set it up now."),
             )
         return super().get(request, *args, **kwargs)
+
+
+class AddPasskeyView(EnrolmentView):
+    """Adding a passkey or security key beside the authenticator app already set up (the
+    library's setup page only sets up a first device). The app stays the default; the code
+    step offers the passkey instead."""
+
+    @property
+    def page_title(self) -> str:  # type: ignore[override]
+        return _("Add a passkey or security key")
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not default_device(request.user):
+            return redirect("two_factor:setup")
+        # Skip the library's "already set up" redirect: that is the point here.
+        return super(two_factor_views.SetupView, self).get(request, *args, **kwargs)
+
+    def get_available_methods(self) -> list:
+        return [method for method in super().get_available_methods() if method.code == "webauthn"]
+
+    def get_device(self, **kwargs: Any) -> Any:
+        device = super().get_device(**kwargs)
+        if device is not None:
+            device.name = "passkey"  # not a second "default": the app stays the first offered
+        return device
+
+    def get_success_url(self) -> str:
+        return reverse("two_factor:profile")
+
+    def get_context_data(self, form: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(form, **kwargs)
+        context["adding_passkey"] = True
+        return context
 
 
 class EnrolmentCompleteView(AdminContextMixin, two_factor_views.SetupCompleteView):
@@ -120,6 +168,8 @@ class TwoFactorProfileView(AdminContextMixin, two_factor_views.ProfileView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["may_remove"] = rules.may_remove_own_devices(self.request.user)
+        context["passkeys"] = WebauthnDevice.objects.filter(user=self.request.user).count()
+        context["passkey_is_default"] = isinstance(context.get("default_device"), WebauthnDevice)
         return context
 
 

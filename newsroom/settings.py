@@ -4,6 +4,7 @@ Development defaults are safe: DEBUG is off unless asked for, and a missing SECR
 error unless DEBUG is on or the test suite is running. See the README for every variable.
 """
 
+import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -29,6 +30,21 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def is_ip_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+def webauthn_rp_id(site_url: str) -> str | None:
+    """The host of the site's address, or None (the request's host) when it is an IP address,
+    which browsers refuse as a relying-party id."""
+    host = urlsplit(site_url).hostname
+    return host if host and not is_ip_address(host) else None
 
 
 def media_origin(url: str) -> str:
@@ -75,6 +91,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "two_factor",
+    "two_factor.plugins.webauthn",
     "rest_framework",
     "drf_spectacular",
     "newsroom.apps.NewsroomConfig",
@@ -402,6 +419,19 @@ NEWSROOM_AUTOSAVE_DAYS = int(os.environ.get("NEWSROOM_AUTOSAVE_DAYS", "14"))
 
 # The site's own address, for links in emails (no request to build them from).
 NEWSROOM_SITE_URL = os.environ.get("NEWSROOM_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Passkeys and security keys (WebAuthn) as a second factor. The relying party is the site: its
+# name is shown by the browser, its id is a host name the passkey is bound to (never an IP
+# address: browsers refuse one), by default the host of NEWSROOM_SITE_URL; when that is an IP
+# address (the development default), the host name the browser used (e.g. localhost).
+TWO_FACTOR_WEBAUTHN_RP_NAME = NEWSROOM_SITE_NAME
+TWO_FACTOR_WEBAUTHN_RP_ID = os.environ.get(
+    "TWO_FACTOR_WEBAUTHN_RP_ID", ""
+).strip() or webauthn_rp_id(NEWSROOM_SITE_URL)
+if TWO_FACTOR_WEBAUTHN_RP_ID and is_ip_address(TWO_FACTOR_WEBAUTHN_RP_ID):
+    raise ImproperlyConfigured("TWO_FACTOR_WEBAUTHN_RP_ID must be a host name, not an IP address.")
+# Each failed passkey check doubles the wait before the next, as for codes.
+TWO_FACTOR_WEBAUTHN_THROTTLE_FACTOR = 1
 
 # Reader comments (documented in the README's "Comments" section).
 COMMENTS_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "30"))
