@@ -67,7 +67,7 @@ class AdminLoginView(AdminContextMixin, two_factor_views.LoginView):
         return bool(user) and isinstance(self.get_device(), WebauthnDevice)
 
     def get_context_data(self, form: Any, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(form, **kwargs)
+        context = super().get_context_data(form=form, **kwargs)
         context["passkey_step"] = self.steps.current == self.TOKEN_STEP and self._passkey_step()
         return context
 
@@ -131,7 +131,7 @@ class AddPasskeyView(EnrolmentView):
         return reverse("two_factor:profile")
 
     def get_context_data(self, form: Any, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(form, **kwargs)
+        context = super().get_context_data(form=form, **kwargs)
         context["adding_passkey"] = True
         return context
 

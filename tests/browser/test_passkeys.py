@@ -1,0 +1,79 @@
+"""Passkeys in a real browser: Chromium's virtual authenticator (through the DevTools protocol)
+stands in for a phone or a security key. An editor sets one up at the forced enrolment, then
+signs in with the password and the passkey; no page breaks the Content-Security-Policy (the
+browser conftest fails the test on any violation)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+from two_factor.plugins.webauthn.models import WebauthnDevice
+
+from audit.models import Entry
+from tests import factories
+from tests.browser.admin_pages import log_in_with_password
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def by_host_name(live_server: Any) -> str:
+    """The live server by host name: WebAuthn refuses an IP address as the relying party, and
+    http is a secure context only for localhost."""
+    return f"http://localhost:{urlsplit(live_server.url).port}"
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args: dict, live_server: Any) -> dict:
+    """This module's contexts open the site as localhost (the others keep their address)."""
+    return {**browser_context_args, "base_url": by_host_name(live_server)}
+
+
+def with_virtual_authenticator(new_context: Any) -> Page:
+    page = new_context().new_page()
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("WebAuthn.enable")
+    cdp.send(
+        "WebAuthn.addVirtualAuthenticator",
+        {
+            "options": {
+                "protocol": "ctap2",
+                "transport": "internal",
+                "hasResidentKey": True,
+                "hasUserVerification": True,
+                "isUserVerified": True,
+            }
+        },
+    )
+    return page
+
+
+def test_an_editor_sets_up_a_passkey_then_signs_in_with_password_and_passkey(new_context: Any):
+    editor = factories.make_editor("ilse")
+    page = with_virtual_authenticator(new_context)
+
+    log_in_with_password(page, editor)
+    expect(page).to_have_url(re.compile(r"/two-factor/setup/"))
+    page.get_by_role("button", name="Next").click()
+    page.get_by_label("A passkey or security key").check()
+    page.get_by_role("button", name="Next").click()
+    # The page's script asks the authenticator, fills the hidden answer and sends the form.
+    expect(page.get_by_role("heading", name="Two-factor sign-in is on")).to_be_visible()
+
+    key = WebauthnDevice.objects.get(user=editor)
+    assert key.confirmed
+    used_at_enrolment = key.last_used_at
+    assert Entry.objects.filter(
+        action="2fa.enrolled", detail__device="passkey or security key"
+    ).exists()
+
+    page.goto("/admin/")
+    page.get_by_role("button", name="Log out").click()
+    log_in_with_password(page, editor)
+    # The code step asks for the passkey; its script answers by itself, and the admin opens.
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()
+    key.refresh_from_db()
+    assert key.last_used_at not in (None, used_at_enrolment), "the passkey was checked"
