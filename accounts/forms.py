@@ -137,7 +137,12 @@ class PasskeySignInForm(RefusedCodesAudited, WebauthnAuthenticationTokenForm):
         if "webauthn_request_challenge" not in self.request.session:
             raise forms.ValidationError(self.otp_error_messages["invalid_token"], "invalid_token")
         self.request.session.setdefault("webauthn_request_options", None)
-        return super()._verify_token(user, token, device)
+        try:
+            return super()._verify_token(user, token, device)
+        except forms.ValidationError as refused:
+            raise forms.ValidationError(
+                self.otp_error_messages["invalid_token"], "invalid_token"
+            ) from refused
 
 
 # What the setup page calls each second factor (the library's own names are technical).

@@ -63,8 +63,14 @@ class AdminLoginView(AdminContextMixin, two_factor_views.LoginView):
         return form_list
 
     def _passkey_step(self) -> bool:
-        user = self.get_user()
-        return bool(user) and isinstance(self.get_device(), WebauthnDevice)
+        """Whether the code step asks for a passkey (the device chosen, else the default)."""
+        if not self.get_user():
+            return False
+        cached = self.device_cache
+        device = self.get_device()
+        # The library picks the recovery codes' device only when nothing is cached yet.
+        self.device_cache = cached
+        return isinstance(device, WebauthnDevice)
 
     def get_context_data(self, form: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(form=form, **kwargs)
