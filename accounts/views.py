@@ -18,8 +18,8 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 from two_factor import views as two_factor_views
-from two_factor.utils import default_device
 from two_factor.plugins.webauthn.models import WebauthnDevice
+from two_factor.utils import default_device
 
 from accounts import forms, rules, trail
 
@@ -59,7 +59,9 @@ class AdminLoginView(AdminContextMixin, two_factor_views.LoginView):
         form_list = super().get_form_list()
         if self.TOKEN_STEP in form_list:
             passkey = self._passkey_step()
-            form_list[self.TOKEN_STEP] = forms.PasskeySignInForm if passkey else forms.SignInCodeForm
+            form_list[self.TOKEN_STEP] = (
+                forms.PasskeySignInForm if passkey else forms.SignInCodeForm
+            )
         return form_list
 
     def _passkey_step(self) -> bool:

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from two_factor.plugins.webauthn.models import WebauthnDevice
 
+from accounts.reset import reset_second_factor
 from audit.models import Entry
 from tests import factories, processes
 from tests.html import parse
@@ -160,9 +161,18 @@ def test_a_passkey_set_up_or_removed_is_in_the_audit_trail(editor):
     key = give_passkey(editor)
     key.delete()
     devices = list(
-        Entry.objects.filter(action__startswith="2fa.").order_by("pk").values_list("action", "detail__device")
+        Entry.objects.filter(action__startswith="2fa.")
+        .order_by("pk")
+        .values_list("action", "detail__device")
     )
     assert devices == [
         ("2fa.enrolled", "passkey or security key"),
         ("2fa.removed", "passkey or security key"),
     ]
+
+
+def test_a_lost_phone_reset_removes_passkeys_too(editor):
+    superuser = factories.make_user("chief", is_superuser=True)
+    give_passkey(editor)
+    reset_second_factor(superuser, editor)
+    assert not WebauthnDevice.objects.filter(user=editor).exists()
