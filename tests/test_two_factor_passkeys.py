@@ -172,7 +172,7 @@ def test_a_passkey_set_up_or_removed_is_in_the_audit_trail(editor):
 
 
 def test_a_lost_phone_reset_removes_passkeys_too(editor):
-    superuser = factories.make_user("chief", is_superuser=True)
+    superuser = factories.make_user("chief", is_staff=True, is_superuser=True)
     give_passkey(editor)
     reset_second_factor(superuser, editor)
     assert not WebauthnDevice.objects.filter(user=editor).exists()
