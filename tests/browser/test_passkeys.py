@@ -57,7 +57,7 @@ def test_an_editor_sets_up_a_passkey_then_signs_in_with_password_and_passkey(new
 
     log_in_with_password(page, editor)
     expect(page).to_have_url(re.compile(r"/two-factor/setup/"))
-    page.get_by_role("button", name="Next").click()
+    page.get_by_role("button", name="Start").click()
     page.get_by_label("A passkey or security key").check()
     page.get_by_role("button", name="Next").click()
     # The page's script asks the authenticator, fills the hidden answer and sends the form.
