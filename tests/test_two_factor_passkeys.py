@@ -176,3 +176,18 @@ def test_a_lost_phone_reset_removes_passkeys_too(editor):
     give_passkey(editor)
     reset_second_factor(superuser, editor)
     assert not WebauthnDevice.objects.filter(user=editor).exists()
+
+
+def test_with_an_app_and_a_passkey_the_code_step_offers_the_passkey_instead(editor):
+    factories.give_authenticator(editor)
+    key = give_passkey(editor)
+    key.name = "passkey"  # added beside the app, as "Add a passkey or security key" names it
+    key.save()
+    client = Client()
+    code_step = password_step(client, editor.username)
+    assert "Second step: your code" in code_step.content.decode(), "the app stays the first"
+    offer = parse(code_step).select_one('button[name="challenge_device"]')
+    assert offer.get_text(strip=True) == "Use your passkey or security key instead"
+    switched = client.post(LOGIN, {"challenge_device": offer["value"]})
+    assert "Second step: your passkey" in switched.content.decode()
+    assert reverse("two_factor:webauthn:get_credential") in script_sources(switched)
