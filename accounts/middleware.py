@@ -34,6 +34,7 @@ OPEN_BEFORE_SECOND_FACTOR = {
     "two_factor:setup",
     "two_factor:qr",
     "two_factor:setup_complete",
+    "two_factor:sign_out",
 }
 
 

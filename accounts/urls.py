@@ -29,5 +29,6 @@ urlpatterns = [
         views.RecoveryCodesView.as_view(),
         name="backup_tokens",
     ),
+    path("account/sign-out/", views.sign_out, name="sign_out"),
     path("account/two-factor/turn-off/", views.RemoveDevicesView.as_view(), name="disable"),
 ]
