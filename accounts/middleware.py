@@ -34,6 +34,7 @@ OPEN_BEFORE_SECOND_FACTOR = {
     "two_factor:setup",
     "two_factor:qr",
     "two_factor:setup_complete",
+    "two_factor:sign_out",
     # The passkey scripts of the setup page and of the code step.
     "two_factor:webauthn:create_credential",
     "two_factor:webauthn:get_credential",

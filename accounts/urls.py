@@ -29,6 +29,7 @@ urlpatterns = [
         views.RecoveryCodesView.as_view(),
         name="backup_tokens",
     ),
+    path("account/sign-out/", views.sign_out, name="sign_out"),
     path("account/two-factor/turn-off/", views.RemoveDevicesView.as_view(), name="disable"),
     path("account/two-factor/add-passkey/", views.AddPasskeyView.as_view(), name="add_passkey"),
     # The passkey scripts (create_credential.js, get_credential.js): served files, as the

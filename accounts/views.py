@@ -11,11 +11,14 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from two_factor import views as two_factor_views
 from two_factor.plugins.webauthn.models import WebauthnDevice
@@ -197,3 +200,12 @@ class RemoveDevicesView(AdminContextMixin, two_factor_views.DisableView):
             )
             return redirect("two_factor:profile")
         return super().dispatch(request, *args, **kwargs)
+
+
+@require_POST
+@csrf_protect
+def sign_out(request: HttpRequest) -> HttpResponse:
+    """Signing out while the second factor is still owed. The admin's own logout serves only
+    those the admin admits (anyone else is sent to its index, still signed in)."""
+    logout(request)
+    return redirect("admin:login")
