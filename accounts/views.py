@@ -123,9 +123,13 @@ class AddPasskeyView(EnrolmentView):
     def page_title(self) -> str:  # type: ignore[override]
         return _("Add a passkey or security key")
 
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not default_device(request.user):
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # GET and POST alike: a first second factor is set up on the setup page.
+        if request.user.is_authenticated and not default_device(request.user):
             return redirect("two_factor:setup")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         # Skip the library's "already set up" redirect: that is the point here.
         return super(two_factor_views.SetupView, self).get(request, *args, **kwargs)
 
