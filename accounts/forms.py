@@ -132,17 +132,30 @@ class PasskeySignInForm(RefusedCodesAudited, WebauthnAuthenticationTokenForm):
     }
 
     def _verify_token(self, user: Any, token: str, device: Any = None) -> Any:
-        # An answer sent without the challenge this page made (a replay, a second tab that
-        # already used it) is refused, not a server error.
-        if "webauthn_request_challenge" not in self.request.session:
-            raise forms.ValidationError(self.otp_error_messages["invalid_token"], "invalid_token")
-        self.request.session.setdefault("webauthn_request_options", None)
+        # The plugin checks the answer without django-otp's throttle; it is applied here, on
+        # the passkey the step was opened for, as for codes (each mistake doubles the wait).
+        throttled = self.initial_device
+        allowed, extra = throttled.verify_is_allowed() if throttled else (True, {})
+        if not allowed:
+            raise forms.ValidationError(
+                self.otp_error_messages["n_failed_attempts"] % extra, "n_failed_attempts"
+            )
         try:
-            return super()._verify_token(user, token, device)
+            # An answer sent without the challenge this page made (a replay, a second tab
+            # that already used it) is refused, not a server error.
+            if "webauthn_request_challenge" not in self.request.session:
+                raise forms.ValidationError("no challenge", "invalid_token")
+            self.request.session.setdefault("webauthn_request_options", None)
+            verified = super()._verify_token(user, token, device)
         except forms.ValidationError as refused:
+            if throttled:
+                throttled.throttle_increment()
             raise forms.ValidationError(
                 self.otp_error_messages["invalid_token"], "invalid_token"
             ) from refused
+        if throttled:
+            throttled.throttle_reset()
+        return verified
 
 
 # What the setup page calls each second factor (the library's own names are technical).

@@ -126,14 +126,16 @@ def test_a_forged_passkey_answer_is_refused_with_a_message_and_kept_in_the_trail
     assert Entry.objects.filter(action="auth.code_refused", detail__code_kind="passkey").exists()
 
 
-def test_an_answer_sent_twice_is_refused_not_an_error(editor):
+def test_an_answer_sent_twice_is_refused_not_an_error(editor, time_machine):
     give_passkey(editor)
     client = Client()
     password_step(client, editor.username)
-    for _ in range(2):  # the first use spends the page's challenge
+    for second in range(2):  # the first use spends the page's challenge
+        time_machine.move_to(f"2026-03-02 09:0{second * 5}:00+00:00", tick=False)  # past the wait
         answer = client.post(LOGIN, {STEP: "token", "token-otp_token": "{}"})
         assert answer.status_code == 200
         assert "was not accepted" in answer.content.decode()
+        assert "_auth_user_id" not in client.session
 
 
 def test_an_account_with_an_app_adds_a_passkey_from_its_two_factor_page(editor_client, editor):
@@ -191,3 +193,16 @@ def test_with_an_app_and_a_passkey_the_code_step_offers_the_passkey_instead(edit
     switched = client.post(LOGIN, {"challenge_device": offer["value"]})
     assert "Second step: your passkey" in switched.content.decode()
     assert reverse("two_factor:webauthn:get_credential") in script_sources(switched)
+
+
+def test_after_a_refused_passkey_answer_the_next_must_wait(editor, time_machine):
+    time_machine.move_to("2026-03-02 09:00:00+00:00", tick=False)
+    give_passkey(editor)
+    client = Client()
+    password_step(client, editor.username)
+    client.post(LOGIN, {STEP: "token", "token-otp_token": "{}"})
+    again = client.post(LOGIN, {STEP: "token", "token-otp_token": "{}"})
+    assert "Too many wrong codes in a row (1)" in again.content.decode()
+    time_machine.move_to("2026-03-02 09:00:05+00:00", tick=False)
+    later = client.post(LOGIN, {STEP: "token", "token-otp_token": "{}"})
+    assert "was not accepted" in later.content.decode(), "after the wait, it is checked again"
