@@ -149,11 +149,14 @@ class PasskeySignInForm(RefusedCodesAudited, WebauthnAuthenticationTokenForm):
             verified = super()._verify_token(user, token, device)
         except forms.ValidationError as refused:
             if throttled:
+                throttled.refresh_from_db()
                 throttled.throttle_increment()
             raise forms.ValidationError(
                 self.otp_error_messages["invalid_token"], "invalid_token"
             ) from refused
         if throttled:
+            # Fresh from the database: the check just saved the key's count and last use.
+            throttled.refresh_from_db()
             throttled.throttle_reset()
         return verified
 
