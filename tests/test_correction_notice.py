@@ -17,11 +17,16 @@ pytestmark = pytest.mark.django_db
 
 FIRST = "An earlier version gave the wrong reservoir."
 SECOND = "An earlier version misnamed the engineer."
+PUBLISHED = timezone.make_aware(timezone.datetime(2026, 11, 30, 9, 0))
 
 
 @pytest.fixture
 def live(reporter, second_editor):
-    return make_article(reporter, status="published", editor=second_editor, headline="Dam levels")
+    # Published before the corrections the tests date, whatever today's date is.
+    with time_machine.travel(PUBLISHED, tick=False):
+        return make_article(
+            reporter, status="published", editor=second_editor, headline="Dam levels"
+        )
 
 
 def correct_on(article, user, day, text):
