@@ -7,6 +7,7 @@ from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from comments import moderation
 from comments.models import OPENING_LENGTH, Comment
@@ -26,7 +27,8 @@ def story(reporter, editor):
 
 
 def whole_seconds(moment) -> str:
-    return moment.replace(microsecond=0).isoformat()
+    """As the page writes it: in the newsroom's time zone (an hour off UTC in summer)."""
+    return timezone.localtime(moment).replace(microsecond=0).isoformat()
 
 
 def decide_url(comment: Comment) -> str:

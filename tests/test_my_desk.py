@@ -127,7 +127,7 @@ def test_scheduled_stories_show_when_they_go_live_soonest_first(reporter, editor
     entry = panel(reporter_client.get(HOME), "scheduled").select_one(".desk-entry")
     assert (
         entry.select_one("time")["datetime"]
-        == sooner.published_at.replace(microsecond=0).isoformat()
+        == timezone.localtime(sooner.published_at).replace(microsecond=0).isoformat()
     )
     assert "Goes live" in entry.select_one(".desk-meta").text
 
