@@ -76,6 +76,22 @@ def test_the_report_page_shows_the_comment_and_a_short_list_of_reasons(client, c
     assert page.select_one('#report-form input[name="csrfmiddlewaretoken"]')["value"]
 
 
+def test_the_report_page_says_what_is_kept_of_the_reader_and_for_how_long(
+    client, comment, settings
+):
+    settings.COMMENTS_CLIENT_DATA_DAYS = 21
+    line = " ".join(
+        parse(client.get(report_url(comment))).select_one("#report-privacy").text.split()
+    )
+    assert line == (
+        "We keep your reason and note with the comment. We do not keep your internet address, "
+        "only a code made from it so that you count once, and that code for 21 days."
+    )
+    settings.COMMENTS_CLIENT_DATA_DAYS = 0
+    line = parse(client.get(report_url(comment))).select_one("#report-privacy").text
+    assert line.endswith("so that you count once.")
+
+
 def test_the_report_page_and_the_thanks_are_never_cached(client, comment):
     sent = report_as("192.0.2.1", comment)
     for response in (client.get(report_url(comment)), sent, client.get(sent["Location"])):
