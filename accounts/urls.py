@@ -32,6 +32,11 @@ urlpatterns = [
     path("account/sign-out/", views.sign_out, name="sign_out"),
     path("account/two-factor/turn-off/", views.RemoveDevicesView.as_view(), name="disable"),
     path("account/two-factor/add-passkey/", views.AddPasskeyView.as_view(), name="add_passkey"),
+    path(
+        "account/two-factor/passkeys/<str:key_id>/remove/",
+        views.RemovePasskeyView.as_view(),
+        name="remove_passkey",
+    ),
     # The passkey scripts (create_credential.js, get_credential.js): served files, as the
     # Content-Security-Policy (script-src 'self') allows, under two_factor:webauthn.
     path(

@@ -12,11 +12,17 @@ from typing import Any
 from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
@@ -24,7 +30,7 @@ from two_factor import views as two_factor_views
 from two_factor.plugins.webauthn.models import WebauthnDevice
 from two_factor.utils import default_device
 
-from accounts import forms, rules, trail
+from accounts import forms, passkeys, rules, trail
 
 
 class AdminContextMixin:
@@ -183,9 +189,39 @@ class TwoFactorProfileView(AdminContextMixin, two_factor_views.ProfileView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["may_remove"] = rules.may_remove_own_devices(self.request.user)
-        context["passkeys"] = WebauthnDevice.objects.filter(user=self.request.user).count()
+        context["passkeys"] = passkeys.of(self.request.user)
         context["passkey_is_default"] = isinstance(context.get("default_device"), WebauthnDevice)
         return context
+
+
+@method_decorator([never_cache, login_required], name="dispatch")
+class RemovePasskeyView(AdminContextMixin, TemplateView):
+    """GET: which key, and whether it may go (accounts.passkeys). POST: remove it."""
+
+    template_name = "two_factor/profile/remove_passkey.html"
+    page_title = _("Remove a passkey or security key")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        key = passkeys.own(self.request.user, kwargs["key_id"])
+        context["key"] = key
+        if not passkeys.may_remove(self.request.user, key):
+            context["refusal"] = passkeys.why_not(self.request.user, key)
+        return context
+
+    def post(self, request: HttpRequest, key_id: str) -> HttpResponse:
+        try:
+            removed = passkeys.remove(request.user, key_id)
+        except PermissionDenied as refusal:
+            messages.error(request, str(refusal))
+            return redirect("two_factor:profile")
+        passkeys.keep_session_verified(request, removed)
+        messages.success(
+            request,
+            _("Removed the passkey or security key added on %(day)s. It no longer signs you in.")
+            % {"day": date_format(timezone.localtime(removed.added), "j F Y")},
+        )
+        return redirect("two_factor:profile")
 
 
 class RemoveDevicesView(AdminContextMixin, two_factor_views.DisableView):

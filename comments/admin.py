@@ -14,7 +14,7 @@ from typing import Any
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Case, F, Prefetch, QuerySet, Value, When
+from django.db.models import Case, Exists, F, OuterRef, Prefetch, QuerySet, Value, When
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -53,11 +53,29 @@ def _error_text(error: Exception) -> str:
     return " ".join(getattr(error, "messages", [str(error)]))
 
 
+class ReportedFilter(admin.SimpleListFilter):
+    """Comments readers reported: since the last decision (what still needs a look), or ever."""
+
+    title = _("reports")
+    parameter_name = "reported"
+    OPEN, EVER = "open", "ever"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        return [(self.OPEN, _("Reported since the last decision")), (self.EVER, _("Ever reported"))]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() == self.OPEN:
+            return queryset.filter(Exists(Report.objects.filter(reports.open_reports_of_row_q())))
+        if self.value() == self.EVER:
+            return queryset.filter(Exists(Report.objects.filter(comment=OuterRef("pk"))))
+        return queryset
+
+
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
     list_display = ["queue_comment", "queue_status"]
     list_display_links = None  # a row holds links and buttons; "Details" opens the comment
-    list_filter = ["status", ("article", admin.RelatedOnlyFieldListFilter)]
+    list_filter = ["status", ReportedFilter, ("article", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["article", "parent", "moderated_by"]
     search_fields = ["name", "email", "body", "article__headline"]
     search_help_text = _("Search names, emails, comment text and headlines.")

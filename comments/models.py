@@ -231,7 +231,8 @@ REPORT_NOTE_MAX_LENGTH = 500
 class Report(models.Model):
     """A reader's report of an approved comment. One per client and comment counts: the
     client is kept only as a keyed hash of its address (comments.reports.client_key), enough
-    to tell one reader's second click from another reader's report."""
+    to tell one reader's second click from another reader's report, and only for
+    COMMENTS_CLIENT_DATA_DAYS."""
 
     class Reason(models.TextChoices):
         SPAM = "spam", _("Spam or advertising")
@@ -246,14 +247,20 @@ class Report(models.Model):
     reason = models.CharField(_("reason"), max_length=16, choices=Reason.choices)
     note = models.TextField(_("note"), max_length=REPORT_NOTE_MAX_LENGTH, blank=True)
     created_at = models.DateTimeField(_("reported"), default=timezone.now)
-    client = models.CharField(_("client (keyed hash)"), max_length=64)
+    # Blanked after COMMENTS_CLIENT_DATA_DAYS by comments.retention, like a comment's own
+    # client data; a blank one no longer stands in the way of that reader's next report.
+    client = models.CharField(_("client (keyed hash)"), max_length=64, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
         verbose_name = _("report")
         verbose_name_plural = _("reports")
         constraints = [
-            models.UniqueConstraint(fields=["comment", "client"], name="report_once_per_client"),
+            models.UniqueConstraint(
+                fields=["comment", "client"],
+                condition=~Q(client=""),
+                name="report_once_per_client",
+            ),
             models.CheckConstraint(
                 condition=Q(reason__in=["spam", "abuse", "off-topic", "personal", "other"]),
                 name="report_reason_valid",

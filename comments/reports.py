@@ -16,7 +16,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q
 from django.utils.crypto import salted_hmac
 
 from articles.models import Article
@@ -59,6 +59,14 @@ def open_reports_q(comment: Comment) -> Q:
     if comment.moderated_at is None:
         return Q()
     return Q(created_at__gt=comment.moderated_at)
+
+
+def open_reports_of_row_q() -> Q:
+    """The same rule for a subquery beside the comments' rows: the row's reports made since
+    its last decision (or all of them, if it was never decided)."""
+    return Q(comment=OuterRef("pk")) & (
+        Q(created_at__gt=OuterRef("moderated_at")) | Q(comment__moderated_at__isnull=True)
+    )
 
 
 def report(comment: Comment, reason: str, note: str, address: str | None) -> Outcome:

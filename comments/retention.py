@@ -5,7 +5,9 @@
   the machine held and no editor has looked at yet stays in the queue until someone decides:
   it may be a real comment caught by mistake.
 - Every comment's client address and browser are blanked COMMENTS_CLIENT_DATA_DAYS after it
-  was sent: they are kept to fight abuse while a comment is fresh, not for ever.
+  was sent: they are kept to fight abuse while a comment is fresh, not for ever. So is the
+  keyed hash of each reader's report (it counts a reader once while the report is fresh;
+  after that the same reader's new report counts again, which is the price of forgetting).
 
 0 switches either rule off. Nothing here changes what readers see (only comments that are not
 public are removed), so no thread is purged from the caches.
@@ -20,7 +22,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from .models import Comment
+from .models import Comment, Report
 
 Status = Comment.Status
 
@@ -29,6 +31,7 @@ Status = Comment.Status
 class Purged:
     removed: int  # rejected and spam comments removed (replies to them included)
     client_data_blanked: int  # comments whose address and browser were blanked
+    report_clients_blanked: int  # readers' reports whose client hash was blanked
 
 
 def removable(now: datetime | None = None) -> Q | None:
@@ -52,11 +55,18 @@ def remove_rejected(now: datetime | None = None) -> int:
     return per_model.get(Comment._meta.label, 0)
 
 
-def blank_client_data(now: datetime | None = None) -> int:
+def client_data_cutoff(now: datetime | None = None) -> datetime | None:
+    """Client data sent before this goes (None: the rule is off)."""
     days = settings.COMMENTS_CLIENT_DATA_DAYS
     if days <= 0:
+        return None
+    return (now or timezone.now()) - timedelta(days=days)
+
+
+def blank_client_data(now: datetime | None = None) -> int:
+    cutoff = client_data_cutoff(now)
+    if cutoff is None:
         return 0
-    cutoff = (now or timezone.now()) - timedelta(days=days)
     return (
         Comment.objects.filter(created_at__lt=cutoff)
         .filter(Q(ip_address__isnull=False) | ~Q(user_agent=""))
@@ -64,6 +74,17 @@ def blank_client_data(now: datetime | None = None) -> int:
     )
 
 
+def blank_report_clients(now: datetime | None = None) -> int:
+    cutoff = client_data_cutoff(now)
+    if cutoff is None:
+        return 0
+    return Report.objects.filter(created_at__lt=cutoff).exclude(client="").update(client="")
+
+
 def purge(now: datetime | None = None) -> Purged:
-    """Apply both rules as of `now`."""
-    return Purged(removed=remove_rejected(now), client_data_blanked=blank_client_data(now))
+    """Apply every rule as of `now`."""
+    return Purged(
+        removed=remove_rejected(now),
+        client_data_blanked=blank_client_data(now),
+        report_clients_blanked=blank_report_clients(now),
+    )

@@ -161,7 +161,13 @@ def _reportable_or_404(comment_id: int) -> Comment:
 def _report_page(
     request: HttpRequest, comment: Comment, form: ReportForm, *, notice: str = "", status: int = 200
 ) -> HttpResponse:
-    context = {"comment": comment, "article": comment.article, "form": form, "notice": notice}
+    context = {
+        "comment": comment,
+        "article": comment.article,
+        "form": form,
+        "notice": notice,
+        "client_days": settings.COMMENTS_CLIENT_DATA_DAYS,
+    }
     return _private(render(request, "comments/report.html", context, status=status))
 
 

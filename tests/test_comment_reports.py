@@ -76,6 +76,22 @@ def test_the_report_page_shows_the_comment_and_a_short_list_of_reasons(client, c
     assert page.select_one('#report-form input[name="csrfmiddlewaretoken"]')["value"]
 
 
+def test_the_report_page_says_what_is_kept_of_the_reader_and_for_how_long(
+    client, comment, settings
+):
+    settings.COMMENTS_CLIENT_DATA_DAYS = 21
+    line = " ".join(
+        parse(client.get(report_url(comment))).select_one("#report-privacy").text.split()
+    )
+    assert line == (
+        "We keep your reason and note with the comment. We do not keep your internet address, "
+        "only a code made from it so that you count once, and that code for 21 days."
+    )
+    settings.COMMENTS_CLIENT_DATA_DAYS = 0
+    line = parse(client.get(report_url(comment))).select_one("#report-privacy").text
+    assert line.endswith("so that you count once.")
+
+
 def test_the_report_page_and_the_thanks_are_never_cached(client, comment):
     sent = report_as("192.0.2.1", comment)
     for response in (client.get(report_url(comment)), sent, client.get(sent["Location"])):
@@ -257,6 +273,41 @@ def test_the_queue_shows_the_reports_beside_the_comment(editor_client, comment, 
     items = [" ".join(li.text.split()) for li in box.select("li")]
     assert items == ["Abuse or harassment: Calls people crooks.", "Personal information"]
     assert "Back in the queue after reports" in page.select_one(".queue-status-name").text
+
+
+def test_a_comment_pulled_back_by_reports_names_the_approval_it_overrode(
+    editor_client, editor, story, settings
+):
+    settings.COMMENTS_REPORT_THRESHOLD = 2
+    comment = moderation.approve(make_comment(story, status="pending"), editor)
+    report_as("192.0.2.1", comment)
+    report_as("192.0.2.2", comment)
+    page = parse(editor_client.get("/admin/comments/comment/"))
+    line = " ".join(page.select_one(".queue-status-by").text.split())
+    assert line.startswith(f"Approved by {editor.get_username()} ")
+
+
+def test_the_queue_filters_comments_reported_since_the_last_decision_or_ever(
+    editor_client, editor, story, settings
+):
+    settings.COMMENTS_REPORT_THRESHOLD = 10
+    waiting = make_comment(story, name="Waiting", status="pending")
+    never = make_comment(story, name="Never reported")
+    open_now = make_comment(story, name="Reported now")
+    dealt_with = make_comment(story, name="Dealt with")
+    report_as("192.0.2.1", open_now)
+    report_as("192.0.2.2", dealt_with)
+    moderation.approve(moderation.reopen(Comment.objects.get(pk=dealt_with.pk), editor), editor)
+
+    def listed(query: str) -> set[int]:
+        response = editor_client.get(f"/admin/comments/comment/?{query}")
+        return {row.pk for row in response.context["cl"].result_list}
+
+    assert listed("reported=open") == {open_now.pk}
+    assert listed("reported=ever") == {open_now.pk, dealt_with.pk}
+    assert listed("") == {waiting.pk, never.pk, open_now.pk, dealt_with.pk}
+    choices = parse(editor_client.get("/admin/comments/comment/")).select("#changelist-filter a")
+    assert "Reported since the last decision" in [a.text.strip() for a in choices]
 
 
 def test_approving_again_deals_with_the_reports_so_they_do_not_pull_it_back(

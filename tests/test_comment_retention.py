@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from comments import moderation
+from comments import moderation, reports
 from comments.models import Comment
 from tests.comments_support import form_url, make_comment
 from tests.factories import make_article
@@ -186,3 +186,43 @@ def test_the_privacy_line_points_to_the_feedback_page_once_it_is_written(client,
 
 def test_the_privacy_line_is_also_under_the_form_on_its_own_page(client, story):
     assert parse(client.get(form_url(story))).select_one("#comment-form .comment-privacy")
+
+
+# -- readers' reports ----------------------------------------------------------------------------
+
+
+def test_a_reports_reader_hash_is_forgotten_after_the_client_data_days(story, days, time_machine):
+    comment = make_comment(story)
+    time_machine.move_to(timezone.now() - timedelta(days=31))
+    reports.report(comment, "abuse", "Old note.", "198.51.100.7")
+    time_machine.move_to(timezone.now() + timedelta(days=2))
+    reports.report(comment, "spam", "", "198.51.100.8")
+    time_machine.move_to(timezone.now() + timedelta(days=29))
+    output = purge()
+    assert "Forgot the reader behind 1 report(s) made more than 30 day(s) ago." in output
+    old, fresh = comment.reports.order_by("created_at")
+    assert old.client == ""
+    assert (old.reason, old.note) == ("abuse", "Old note.")  # what the editor reads stays
+    assert fresh.client == reports.client_key("198.51.100.8")
+    assert "Forgot the reader behind 0 report(s)" in purge()
+
+
+def test_a_reader_whose_old_report_was_forgotten_counts_again(story, days, time_machine):
+    comment = make_comment(story)
+    time_machine.move_to(timezone.now() - timedelta(days=31))
+    reports.report(comment, "abuse", "", "198.51.100.7")
+    time_machine.move_to(timezone.now() + timedelta(days=31))
+    assert not reports.report(comment, "abuse", "", "198.51.100.7").counted
+    purge()
+    assert reports.report(comment, "abuse", "", "198.51.100.7").counted
+    assert comment.reports.count() == 2
+
+
+def test_report_hashes_are_kept_when_the_client_data_rule_is_off(story, settings, time_machine):
+    settings.COMMENTS_CLIENT_DATA_DAYS = 0
+    comment = make_comment(story)
+    time_machine.move_to(timezone.now() - timedelta(days=3000))
+    reports.report(comment, "abuse", "", "198.51.100.7")
+    time_machine.move_to(timezone.now() + timedelta(days=3000))
+    assert "hashes are kept (COMMENTS_CLIENT_DATA_DAYS=0)" in purge()
+    assert comment.reports.get().client == reports.client_key("198.51.100.7")

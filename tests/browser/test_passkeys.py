@@ -77,3 +77,41 @@ def test_an_editor_sets_up_a_passkey_then_signs_in_with_password_and_passkey(new
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
     key.refresh_from_db()
     assert key.last_used_at not in (None, used_at_enrolment), "the passkey was checked"
+
+
+def test_an_editor_adds_a_second_key_then_removes_the_first_and_stays_signed_in(
+    new_context: Any,
+):
+    editor = factories.make_editor("ines")
+    page = new_context().new_page()
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("WebAuthn.enable")
+    options = {"protocol": "ctap2", "hasResidentKey": True, "hasUserVerification": True}
+    options["isUserVerified"] = True
+    phone = cdp.send(
+        "WebAuthn.addVirtualAuthenticator", {"options": {**options, "transport": "internal"}}
+    )["authenticatorId"]
+    log_in_with_password(page, editor)
+    page.get_by_role("button", name="Start").click()
+    page.get_by_label("A passkey or security key").check()
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_role("heading", name="Two-factor sign-in is on")).to_be_visible()
+    first = WebauthnDevice.objects.get(user=editor)
+
+    # The phone is lost; a USB key takes its place (one authenticator holds one key per site).
+    cdp.send("WebAuthn.removeVirtualAuthenticator", {"authenticatorId": phone})
+    cdp.send("WebAuthn.addVirtualAuthenticator", {"options": {**options, "transport": "usb"}})
+    page.goto("/admin/account/two-factor/")
+    page.get_by_role("link", name="Add a passkey or security key").click()
+    page.get_by_role("button", name="Start").click()
+    # The page's script makes the second key and goes back to the two-factor page.
+    expect(page.locator(".passkey-list li")).to_have_count(2)
+
+    page.get_by_role("link", name=re.compile(r"^Remove the key added")).first.click()
+    page.get_by_role("button", name="Remove it").click()
+    expect(page.get_by_text("It no longer signs you in.")).to_be_visible()
+    expect(page.locator(".passkey-list li")).to_have_count(1)
+    (kept,) = WebauthnDevice.objects.filter(user=editor)
+    assert kept.pk != first.pk and kept.name == "default", "the new key now comes first"
+    page.goto("/admin/")
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()

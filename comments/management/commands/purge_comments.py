@@ -13,7 +13,8 @@ from comments import retention
 class Command(BaseCommand):
     help = (
         "Remove rejected and spam comments older than COMMENTS_REJECTED_RETENTION_DAYS and "
-        "blank client addresses and browsers older than COMMENTS_CLIENT_DATA_DAYS."
+        "blank client addresses, browsers and reporters' hashes older than "
+        "COMMENTS_CLIENT_DATA_DAYS."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -34,7 +35,12 @@ class Command(BaseCommand):
                 f"Blanked the client address and browser of {purged.client_data_blanked} "
                 f"comment(s) sent more than {client_days} day(s) ago."
             )
+            self.stdout.write(
+                f"Forgot the reader behind {purged.report_clients_blanked} report(s) made more "
+                f"than {client_days} day(s) ago."
+            )
         else:
             self.stdout.write(
-                "Client addresses and browsers are kept (COMMENTS_CLIENT_DATA_DAYS=0)."
+                "Client addresses, browsers and reporters' hashes are kept "
+                "(COMMENTS_CLIENT_DATA_DAYS=0)."
             )
