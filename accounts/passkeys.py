@@ -24,6 +24,7 @@ from two_factor.utils import USER_DEFAULT_DEVICE_ATTR_NAME, default_device
 
 DEFAULT = "default"  # django-two-factor-auth asks for the device of this name first
 OTHER = "passkey"  # any further key (accounts.views.AddPasskeyView names them so)
+APP_BESIDE = "app"  # an authenticator app added beside a passkey (AddAuthenticatorView)
 
 
 def of(user: Any) -> list[WebauthnDevice]:
@@ -43,6 +44,16 @@ def own(user: Any, key_id: Any) -> WebauthnDevice:
 
 def _apps(user: Any):
     return TOTPDevice.objects.filter(user=user, confirmed=True)
+
+
+def has_app(user: Any) -> bool:
+    return _apps(user).exists()
+
+
+def app_beside_passkey(user: Any) -> None:
+    """The app just added answers to another name while a key is the account's default."""
+    if WebauthnDevice.objects.filter(user=user, confirmed=True, name=DEFAULT).exists():
+        _apps(user).filter(name=DEFAULT).update(name=APP_BESIDE)
 
 
 def may_remove(user: Any, key: WebauthnDevice) -> bool:

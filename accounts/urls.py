@@ -32,6 +32,7 @@ urlpatterns = [
     path("account/sign-out/", views.sign_out, name="sign_out"),
     path("account/two-factor/turn-off/", views.RemoveDevicesView.as_view(), name="disable"),
     path("account/two-factor/add-passkey/", views.AddPasskeyView.as_view(), name="add_passkey"),
+    path("account/two-factor/add-app/", views.AddAuthenticatorView.as_view(), name="add_app"),
     path(
         "account/two-factor/passkeys/<str:key_id>/remove/",
         views.RemovePasskeyView.as_view(),

@@ -86,6 +86,16 @@ class AdminLoginView(AdminContextMixin, two_factor_views.LoginView):
     def get_context_data(self, form: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(form=form, **kwargs)
         context["passkey_step"] = self.steps.current == self.TOKEN_STEP and self._passkey_step()
+        # Each other second factor the code step may switch to, named for what it is.
+        context["alternatives"] = [
+            (
+                other.persistent_id,
+                _("Use your passkey or security key instead")
+                if isinstance(other, WebauthnDevice)
+                else _("Use a code from your authenticator app instead"),
+            )
+            for other in context.get("other_devices", [])
+        ]
         return context
 
 
@@ -157,6 +167,47 @@ class AddPasskeyView(EnrolmentView):
         return context
 
 
+class AddAuthenticatorView(EnrolmentView):
+    """Adding an authenticator app beside the passkey already set up: the passkey stays the
+    first asked for; the code step offers the app instead (and a lost phone's passkey can
+    then be removed without losing the last second factor)."""
+
+    @property
+    def page_title(self) -> str:  # type: ignore[override]
+        return _("Add an authenticator app")
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.user.is_authenticated:
+            if not default_device(request.user):
+                return redirect("two_factor:setup")
+            if passkeys.has_app(request.user):
+                messages.info(request, _("You already have an authenticator app set up."))
+                return redirect("two_factor:profile")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # Skip the library's "already set up" redirect: that is the point here.
+        return super(two_factor_views.SetupView, self).get(request, *args, **kwargs)
+
+    def get_available_methods(self) -> list:
+        return [method for method in super().get_available_methods() if method.code == "generator"]
+
+    def done(self, form_list: Any, **kwargs: Any) -> HttpResponse:
+        response = super().done(form_list, **kwargs)
+        # The library names every new app "default"; the passkey keeps that role.
+        passkeys.app_beside_passkey(self.request.user)
+        messages.success(self.request, _("Your authenticator app is set up."))
+        return response
+
+    def get_success_url(self) -> str:
+        return reverse("two_factor:profile")
+
+    def get_context_data(self, form: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(form=form, **kwargs)
+        context["adding_app"] = True
+        return context
+
+
 class EnrolmentCompleteView(AdminContextMixin, two_factor_views.SetupCompleteView):
     page_title = _("Two-factor sign-in is on")  # type: ignore[assignment]
 
@@ -190,6 +241,7 @@ class TwoFactorProfileView(AdminContextMixin, two_factor_views.ProfileView):
         context = super().get_context_data(**kwargs)
         context["may_remove"] = rules.may_remove_own_devices(self.request.user)
         context["passkeys"] = passkeys.of(self.request.user)
+        context["has_app"] = passkeys.has_app(self.request.user)
         context["passkey_is_default"] = isinstance(context.get("default_device"), WebauthnDevice)
         return context
 
