@@ -52,6 +52,7 @@ def signed_in_with(key) -> Client:
 def add_app(client: Client):
     """Through the page: start, read the secret as the app would, send its first code."""
     shown = client.post(ADD_APP, {STEP: "welcome"})
+    assert parse(shown).select_one("#content-main input[type=submit]")["value"] == "Add"
     secret = parse(shown).select_one(".signin-secret").text.strip()
     key = base64.b32decode(secret)
     return client.post(ADD_APP, {STEP: "generator", "generator-token": f"{totp(key):06d}"})
