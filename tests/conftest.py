@@ -32,6 +32,11 @@ def second_editor(db):
     return factories.make_editor("nadia")
 
 
+@pytest.fixture
+def superuser(db):
+    return factories.make_user("sam", is_staff=True, is_superuser=True)
+
+
 def pytest_configure(config) -> None:
     config.addinivalue_line(
         "markers",

@@ -29,11 +29,6 @@ def is_signed_in(client: Client) -> bool:
     return client.get(ADMIN).status_code == 200
 
 
-@pytest.fixture
-def superuser(db):
-    return factories.make_user("sam", is_staff=True, is_superuser=True)
-
-
 def test_a_staff_session_ends_after_the_idle_limit(editor, settings, time_machine):
     settings.NEWSROOM_STAFF_IDLE_MINUTES = 60
     time_machine.move_to("2026-03-02 09:00:00+00:00", tick=False)

@@ -385,11 +385,6 @@ def test_an_unknown_user_is_not_told_apart_at_the_password_step(editor):
 # -- a lost phone ------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def superuser(db):
-    return factories.make_user("sam", is_staff=True, is_superuser=True)
-
-
 def test_a_superuser_resets_a_lost_phone_from_the_user_list(superuser, editor):
     factories.give_authenticator(editor)
     recovery_codes(editor)
