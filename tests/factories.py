@@ -15,6 +15,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image as PILImage
+from two_factor.plugins.webauthn.models import WebauthnDevice
 
 from articles import workflow
 from articles.models import (
@@ -51,6 +52,23 @@ def give_authenticator(user: Any) -> TOTPDevice:
     """The user's confirmed authenticator app (made once), as enrolment leaves it."""
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     return device or TOTPDevice.objects.create(user=user, name="default", confirmed=True)
+
+
+_key_handles = itertools.count(1)
+
+
+def give_passkey(user: Any, name: str = "default", handle: str = "") -> WebauthnDevice:
+    """A confirmed passkey of the user's, as the plugin stores one (its key is not checked
+    here; tests/browser/test_passkeys.py makes real ones). "default" is the one the code step
+    asks for first; a key added beside an app or another key is named "passkey"."""
+    return WebauthnDevice.objects.create(
+        user=user,
+        name=name,
+        public_key="not-a-real-key",
+        key_handle=handle or f"hndl{next(_key_handles):04d}",  # eight base64 characters
+        sign_count=0,
+        confirmed=True,
+    )
 
 
 def current_code(device: TOTPDevice, steps_ahead: int = 0) -> str:

@@ -28,14 +28,7 @@ STEP = "add_authenticator_view-current_step"
 
 
 def passkey_of(user) -> WebauthnDevice:
-    return WebauthnDevice.objects.create(
-        user=user,
-        name=passkeys.DEFAULT,
-        public_key="not-a-real-key",
-        key_handle="handle-1",
-        sign_count=0,
-        confirmed=True,
-    )
+    return factories.give_passkey(user, name=passkeys.DEFAULT)
 
 
 def signed_in_with(key) -> Client:

@@ -24,16 +24,8 @@ pytestmark = pytest.mark.django_db
 PROFILE = reverse("two_factor:profile")
 
 
-def add_key(user, name: str = passkeys.OTHER, handle: str = "") -> WebauthnDevice:
-    key = WebauthnDevice.objects.create(
-        user=user,
-        name=name,
-        public_key="not-a-real-key",
-        key_handle=handle or f"handle-{WebauthnDevice.objects.count()}",
-        sign_count=0,
-        confirmed=True,
-    )
-    return key
+def add_key(user, name: str = passkeys.OTHER) -> WebauthnDevice:
+    return factories.give_passkey(user, name=name)
 
 
 def remove_url(key) -> str:

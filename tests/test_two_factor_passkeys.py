@@ -41,17 +41,6 @@ def relying_party(**variables: str) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def give_passkey(user) -> WebauthnDevice:
-    return WebauthnDevice.objects.create(
-        user=user,
-        name="default",
-        public_key="not-a-real-key",
-        key_handle="handle-1",
-        sign_count=0,
-        confirmed=True,
-    )
-
-
 def script_sources(response) -> list[str]:
     return [tag.get("src", "") for tag in parse(response).select("script")]
 
@@ -106,7 +95,7 @@ def test_choosing_a_passkey_serves_its_scripts_from_the_site(editor):
 
 
 def test_the_code_step_asks_for_the_passkey_of_an_account_that_has_one(editor):
-    give_passkey(editor)
+    factories.give_passkey(editor)
     client = Client()
     step = password_step(client, editor.username)
     assert step.status_code == 200
@@ -116,7 +105,7 @@ def test_the_code_step_asks_for_the_passkey_of_an_account_that_has_one(editor):
 
 
 def test_a_forged_passkey_answer_is_refused_with_a_message_and_kept_in_the_trail(editor):
-    give_passkey(editor)
+    factories.give_passkey(editor)
     client = Client()
     password_step(client, editor.username)
     forged = client.post(LOGIN, {STEP: "token", "token-otp_token": '{"id": "handle-1"}'})
@@ -127,7 +116,7 @@ def test_a_forged_passkey_answer_is_refused_with_a_message_and_kept_in_the_trail
 
 
 def test_an_answer_sent_twice_is_refused_not_an_error(editor, time_machine):
-    give_passkey(editor)
+    factories.give_passkey(editor)
     client = Client()
     password_step(client, editor.username)
     for second in range(2):  # the first use spends the page's challenge
@@ -160,7 +149,7 @@ def test_adding_a_passkey_without_a_first_factor_goes_to_the_setup_page():
 
 
 def test_a_passkey_set_up_or_removed_is_in_the_audit_trail(editor):
-    key = give_passkey(editor)
+    key = factories.give_passkey(editor)
     key.delete()
     devices = list(
         Entry.objects.filter(action__startswith="2fa.")
@@ -175,14 +164,14 @@ def test_a_passkey_set_up_or_removed_is_in_the_audit_trail(editor):
 
 def test_a_lost_phone_reset_removes_passkeys_too(editor):
     superuser = factories.make_user("chief", is_staff=True, is_superuser=True)
-    give_passkey(editor)
+    factories.give_passkey(editor)
     reset_second_factor(superuser, editor)
     assert not WebauthnDevice.objects.filter(user=editor).exists()
 
 
 def test_with_an_app_and_a_passkey_the_code_step_offers_the_passkey_instead(editor):
     factories.give_authenticator(editor)
-    key = give_passkey(editor)
+    key = factories.give_passkey(editor)
     key.name = "passkey"  # added beside the app, as "Add a passkey or security key" names it
     key.save()
     client = Client()
@@ -197,7 +186,7 @@ def test_with_an_app_and_a_passkey_the_code_step_offers_the_passkey_instead(edit
 
 def test_after_a_refused_passkey_answer_the_next_must_wait(editor, time_machine):
     time_machine.move_to("2026-03-02 09:00:00+00:00", tick=False)
-    give_passkey(editor)
+    factories.give_passkey(editor)
     client = Client()
     password_step(client, editor.username)
     client.post(LOGIN, {STEP: "token", "token-otp_token": "{}"})

@@ -4,6 +4,7 @@ first stop and moves focus to the content, and every stop shows where focus is."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -20,6 +21,7 @@ from tests.browser.admin_pages import (
     open_story_editor,
 )
 from tests.browser.comment_queue import fill_queue
+from tests.comments_support import make_comment
 from tests.trust_support import write_policy
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -118,8 +120,24 @@ def two_factor_setup(page: Page, newsroom: dict) -> None:
 
 
 def two_factor_profile(page: Page, newsroom: dict) -> None:
+    for _ in range(2):  # so the page lists keys with their Remove links
+        factories.give_passkey(newsroom["editor"], name="passkey")
     log_in(page, newsroom["editor"])
     page.get_by_role("link", name="Two-factor sign-in").click()
+    expect(page.locator(".passkey-list li")).to_have_count(2)
+
+
+def remove_a_passkey(page: Page, newsroom: dict) -> None:
+    two_factor_profile(page, newsroom)
+    page.get_by_role("link", name=re.compile(r"^Remove the key added")).first.click()
+    expect(page.get_by_role("button", name="Remove it")).to_be_visible()
+
+
+def comment_report_page(page: Page, newsroom: dict) -> None:
+    comment = make_comment(newsroom["story"], name="Gwen", body="The slip was never safe.")
+    page.goto(newsroom["story"].get_absolute_url())
+    page.locator(f"#comment-{comment.pk}").get_by_role("link", name="Report").click()
+    expect(page.get_by_role("heading", name="Report a comment")).to_be_visible()
 
 
 def admin_index_with_queues(page: Page, newsroom: dict) -> None:
@@ -183,6 +201,7 @@ READERS_PAGES: dict[str, Callable[[Page, dict], None]] = {
     "author-page": author_page,
     "comment-form-with-errors": comment_form_with_errors,
     "policy-page": policy_page,
+    "comment-report-page": comment_report_page,
 }
 # Our own admin pages and overrides, the story editor among them (a published story with
 # several of every part, so the public-change fields and every kind of part row are there).
@@ -191,6 +210,7 @@ ADMIN_PAGES: dict[str, Callable[[Page, dict], None]] = {
     "admin-login-code-step": admin_login_code_step,
     "two-factor-setup": two_factor_setup,
     "two-factor-profile": two_factor_profile,
+    "remove-a-passkey": remove_a_passkey,
     "admin-index": admin_index_with_queues,
     "admin-review-queue": admin_review_queue,
     "admin-stories-in-review": admin_stories_in_review,
