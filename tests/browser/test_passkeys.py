@@ -115,3 +115,31 @@ def test_an_editor_adds_a_second_key_then_removes_the_first_and_stays_signed_in(
     assert kept.pk != first.pk and kept.name == "default", "the new key now comes first"
     page.goto("/admin/")
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
+
+
+def test_adding_the_same_key_twice_says_so_in_words_and_trying_again_with_another_works(
+    new_context: Any,
+):
+    editor = factories.make_editor("ivo")
+    page = new_context().new_page()
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("WebAuthn.enable")
+    options = {"protocol": "ctap2", "hasResidentKey": True, "hasUserVerification": True}
+    options["isUserVerified"] = True
+    cdp.send("WebAuthn.addVirtualAuthenticator", {"options": {**options, "transport": "internal"}})
+    log_in_with_password(page, editor)
+    page.get_by_role("button", name="Start").click()
+    page.get_by_label("A passkey or security key").check()
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_role("heading", name="Two-factor sign-in is on")).to_be_visible()
+
+    page.goto("/admin/account/two-factor/add-passkey/")
+    page.get_by_role("button", name="Start").click()
+    problem = page.get_by_role("alert")
+    expect(problem).to_have_text(
+        re.compile(r"This passkey or security key is already set up for your account\.")
+    )
+    expect(page.get_by_label("WebAuthn Token")).to_be_hidden()  # the browser's field, not ours
+    cdp.send("WebAuthn.addVirtualAuthenticator", {"options": {**options, "transport": "usb"}})
+    page.get_by_role("button", name="Try again").click()
+    expect(page.locator(".passkey-list li")).to_have_count(2)
