@@ -120,6 +120,23 @@ def watch_csp(context: Any, violations: list[str]) -> None:
     context.on("console", console)
 
 
+def watch_scripts(context: Any, errors: list[str]) -> None:
+    """Record every script error no page of `context` caught (a script that stops half way
+    leaves a page that looks right and does nothing)."""
+
+    def record(error: Any) -> None:
+        where = error.page.url if error.page else "a page"
+        errors.append(f"{where}: {str(error.error)[:300]}")
+
+    context.on("weberror", record)
+
+
+def assert_no_script_errors(errors: list[str]) -> None:
+    if errors:
+        listed = "\n  ".join(dict.fromkeys(errors))
+        pytest.fail(f"Uncaught script errors:\n  {listed}", pytrace=False)
+
+
 def assert_no_csp_violations(violations: list[str]) -> None:
     """Fail, listing them, if any page broke the Content-Security-Policy."""
     if violations:
@@ -134,16 +151,25 @@ def csp_violations() -> list[str]:
 
 
 @pytest.fixture
-def new_context(new_context: Any, csp_violations: list[str]) -> Iterator[Any]:
+def script_errors() -> list[str]:
+    """Uncaught script errors in this test's browser contexts (checked when the test ends)."""
+    return []
+
+
+@pytest.fixture
+def new_context(
+    new_context: Any, csp_violations: list[str], script_errors: list[str]
+) -> Iterator[Any]:
     """pytest-playwright's contexts, waiting at most 10 s for anything (not 30 s), so a failing
     run ends quickly (every page in these tests answers in well under a second), and watched
-    for CSP violations: any one fails the test when it ends."""
+    for CSP violations and uncaught script errors: any one fails the test when it ends."""
     contexts: list[Any] = []
 
     def make(**options: Any) -> Any:
         context = new_context(**options)
         context.set_default_timeout(10_000)
         watch_csp(context, csp_violations)
+        watch_scripts(context, script_errors)
         contexts.append(context)
         return context
 
@@ -156,6 +182,7 @@ def new_context(new_context: Any, csp_violations: list[str]) -> Iterator[Any]:
             except Exception:  # a closed or crashed page has nothing more to say
                 pass
     assert_no_csp_violations(csp_violations)
+    assert_no_script_errors(script_errors)
 
 
 @pytest.fixture(scope="session")

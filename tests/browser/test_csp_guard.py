@@ -9,7 +9,7 @@ from playwright.sync_api import Page, Route, expect
 from newsroom.csp import headers_for
 from tests import factories
 from tests.browser.accessibility import audit
-from tests.browser.conftest import assert_no_csp_violations
+from tests.browser.conftest import assert_no_csp_violations, assert_no_script_errors
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -40,6 +40,32 @@ def test_a_page_with_inline_script_and_style_is_blocked_and_recorded(
     with pytest.raises(pytest.fail.Exception, match="Content-Security-Policy violations"):
         assert_no_csp_violations(csp_violations)
     csp_violations.clear()  # planted on purpose: the guard must not fail this test
+
+
+def test_an_uncaught_script_error_is_recorded_and_fails_the_test(
+    page: Page, script_errors: list[str]
+):
+    page.route("**/planted-error/", serve_page_with_a_failing_script)
+    page.route("**/planted-error.js", serve_failing_script)
+    page.goto("/planted-error/")
+    page.evaluate("0")
+    assert any("planted failure" in error for error in script_errors)
+    with pytest.raises(pytest.fail.Exception, match="Uncaught script errors"):
+        assert_no_script_errors(script_errors)
+    script_errors.clear()  # planted on purpose: the guard must not fail this test
+
+
+def serve_page_with_a_failing_script(route: Route) -> None:
+    body = (
+        '<!DOCTYPE html><html lang="en"><head><title>Planted</title></head><body>'
+        '<p>A script that throws.</p><script src="/planted-error.js"></script></body></html>'
+    )
+    route.fulfill(status=200, content_type="text/html", headers=headers_for(), body=body)
+
+
+def serve_failing_script(route: Route) -> None:
+    body = 'throw new Error("planted failure");'
+    route.fulfill(status=200, content_type="text/javascript", headers=headers_for(), body=body)
 
 
 def test_a_story_page_with_its_json_ld_records_no_violation(
