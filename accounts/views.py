@@ -130,14 +130,11 @@ class EnrolmentView(AdminContextMixin, two_factor_views.SetupView):
         return super().get(request, *args, **kwargs)
 
 
-class AddPasskeyView(EnrolmentView):
-    """Adding a passkey or security key beside the authenticator app already set up (the
-    library's setup page only sets up a first device). The app stays the default; the code
-    step offers the passkey instead."""
+class AddBesideView(EnrolmentView):
+    """Adding a second way to sign in beside the first (the library's setup page only sets up
+    a first device): one method, then back to the person's "Two-factor sign-in" page."""
 
-    @property
-    def page_title(self) -> str:  # type: ignore[override]
-        return _("Add a passkey or security key")
+    method_code = ""
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         # GET and POST alike: a first second factor is set up on the setup page.
@@ -150,16 +147,27 @@ class AddPasskeyView(EnrolmentView):
         return super(two_factor_views.SetupView, self).get(request, *args, **kwargs)
 
     def get_available_methods(self) -> list:
-        return [method for method in super().get_available_methods() if method.code == "webauthn"]
+        return [m for m in super().get_available_methods() if m.code == self.method_code]
+
+    def get_success_url(self) -> str:
+        return reverse("two_factor:profile")
+
+
+class AddPasskeyView(AddBesideView):
+    """A passkey or security key beside the authenticator app (or another key): the first
+    factor stays the one asked for; the code step offers the key instead."""
+
+    method_code = "webauthn"
+
+    @property
+    def page_title(self) -> str:  # type: ignore[override]
+        return _("Add a passkey or security key")
 
     def get_device(self, **kwargs: Any) -> Any:
         device = super().get_device(**kwargs)
         if device is not None:
-            device.name = "passkey"  # not a second "default": the app stays the first offered
+            device.name = passkeys.OTHER  # not a second "default": the first stays first
         return device
-
-    def get_success_url(self) -> str:
-        return reverse("two_factor:profile")
 
     def get_context_data(self, form: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(form=form, **kwargs)
@@ -167,30 +175,22 @@ class AddPasskeyView(EnrolmentView):
         return context
 
 
-class AddAuthenticatorView(EnrolmentView):
-    """Adding an authenticator app beside the passkey already set up: the passkey stays the
-    first asked for; the code step offers the app instead (and a lost phone's passkey can
-    then be removed without losing the last second factor)."""
+class AddAuthenticatorView(AddBesideView):
+    """An authenticator app beside the passkey set up first: the passkey stays the first
+    asked for; the code step offers the app instead (and a lost phone's passkey can then be
+    removed without losing the last second factor)."""
+
+    method_code = "generator"
 
     @property
     def page_title(self) -> str:  # type: ignore[override]
         return _("Add an authenticator app")
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.user.is_authenticated:
-            if not default_device(request.user):
-                return redirect("two_factor:setup")
-            if passkeys.has_app(request.user):
-                messages.info(request, _("You already have an authenticator app set up."))
-                return redirect("two_factor:profile")
+        if request.user.is_authenticated and passkeys.has_app(request.user):
+            messages.info(request, _("You already have an authenticator app set up."))
+            return redirect("two_factor:profile")
         return super().dispatch(request, *args, **kwargs)
-
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        # Skip the library's "already set up" redirect: that is the point here.
-        return super(two_factor_views.SetupView, self).get(request, *args, **kwargs)
-
-    def get_available_methods(self) -> list:
-        return [method for method in super().get_available_methods() if method.code == "generator"]
 
     def done(self, form_list: Any, **kwargs: Any) -> HttpResponse:
         response = super().done(form_list, **kwargs)
@@ -198,9 +198,6 @@ class AddAuthenticatorView(EnrolmentView):
         passkeys.app_beside_passkey(self.request.user)
         messages.success(self.request, _("Your authenticator app is set up."))
         return response
-
-    def get_success_url(self) -> str:
-        return reverse("two_factor:profile")
 
     def get_context_data(self, form: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(form=form, **kwargs)

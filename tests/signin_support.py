@@ -6,6 +6,8 @@ from typing import Any
 
 from django.test import Client
 from django.urls import reverse
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests import factories
 
@@ -38,3 +40,15 @@ def sign_in(client: Client, user: Any) -> None:
     assert answer.status_code == 200, "the password step leads to the code step"
     answer = code_step(client, factories.current_code(device))
     assert answer.status_code == 302, answer.content[:2000]
+
+
+def signed_in_with_passkey(key: Any) -> Client:
+    """A client whose session passed the second factor with `key`, the person's only factor
+    besides any other keys (force_login's authenticator app is taken away again)."""
+    client = Client()
+    client.force_login(key.user)
+    TOTPDevice.objects.filter(user=key.user).delete()
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = key.persistent_id
+    session.save()
+    return client

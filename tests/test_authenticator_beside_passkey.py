@@ -9,7 +9,6 @@ import base64
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from two_factor.plugins.webauthn.models import WebauthnDevice
@@ -18,7 +17,7 @@ from accounts import passkeys
 from audit.models import Entry
 from tests import factories
 from tests.html import parse
-from tests.signin_support import LOGIN, code_step, password_step
+from tests.signin_support import LOGIN, code_step, password_step, signed_in_with_passkey
 
 pytestmark = pytest.mark.django_db
 
@@ -31,17 +30,6 @@ def passkey_of(user) -> WebauthnDevice:
     return factories.give_passkey(user, name=passkeys.DEFAULT)
 
 
-def signed_in_with(key) -> Client:
-    """A session that passed the second factor with `key`, the account's only factor."""
-    client = Client()
-    client.force_login(key.user)
-    TOTPDevice.objects.filter(user=key.user).delete()  # the test sign-in gave it one
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = key.persistent_id
-    session.save()
-    return client
-
-
 def add_app(client: Client):
     """Through the page: start, read the secret as the app would, send its first code."""
     shown = client.post(ADD_APP, {STEP: "welcome"})
@@ -52,7 +40,7 @@ def add_app(client: Client):
 
 
 def test_a_passkey_only_account_is_offered_an_app_and_one_with_an_app_is_not(editor, editor_client):
-    client = signed_in_with(passkey_of(editor))
+    client = signed_in_with_passkey(passkey_of(editor))
     links = [a["href"] for a in parse(client.get(PROFILE)).select("#content-main a")]
     assert ADD_APP in links
     other = factories.make_editor("olga")
@@ -64,7 +52,7 @@ def test_a_passkey_only_account_is_offered_an_app_and_one_with_an_app_is_not(edi
 
 def test_adding_the_app_keeps_the_passkey_first_and_is_in_the_audit_trail(editor):
     key = passkey_of(editor)
-    client = signed_in_with(key)
+    client = signed_in_with_passkey(key)
     start = client.get(ADD_APP)
     assert "instead of your passkey" in start.content.decode()
     done = add_app(client)
@@ -78,7 +66,7 @@ def test_adding_the_app_keeps_the_passkey_first_and_is_in_the_audit_trail(editor
 
 
 def test_the_code_step_asks_for_the_passkey_and_offers_the_app_instead(editor):
-    signed_in = signed_in_with(passkey_of(editor))
+    signed_in = signed_in_with_passkey(passkey_of(editor))
     add_app(signed_in)
     client = Client()
     code_step_page = password_step(client, editor.username)
@@ -96,7 +84,7 @@ def test_the_code_step_asks_for_the_passkey_and_offers_the_app_instead(editor):
 
 def test_with_the_app_beside_it_the_only_passkey_can_be_removed_and_the_app_comes_first(editor):
     key = passkey_of(editor)
-    client = signed_in_with(key)
+    client = signed_in_with_passkey(key)
     add_app(client)
     client.post(reverse("two_factor:remove_passkey", args=[key.pk]))
     assert not WebauthnDevice.objects.filter(user=editor).exists()

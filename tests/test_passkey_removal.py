@@ -18,6 +18,7 @@ from accounts import passkeys
 from audit.models import Entry
 from tests import factories
 from tests.html import parse
+from tests.signin_support import signed_in_with_passkey
 
 pytestmark = pytest.mark.django_db
 
@@ -30,17 +31,6 @@ def add_key(user, name: str = passkeys.OTHER) -> WebauthnDevice:
 
 def remove_url(key) -> str:
     return reverse("two_factor:remove_passkey", args=[key.pk])
-
-
-def signed_in_with(key) -> Client:
-    """A client whose session passed the second factor with `key` (the person has no app)."""
-    client = Client()
-    client.force_login(key.user)
-    TOTPDevice.objects.filter(user=key.user).delete()  # the test sign-in gave it one
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = key.persistent_id
-    session.save()
-    return client
 
 
 def keys_of(user) -> list[int]:
@@ -87,7 +77,7 @@ def test_the_removal_is_in_the_audit_trail(editor_client, editor):
 
 def test_the_last_second_factor_cannot_be_removed(editor):
     only = add_key(editor, name=passkeys.DEFAULT)
-    client = signed_in_with(only)
+    client = signed_in_with_passkey(only)
     confirm = parse(client.get(remove_url(only)))
     assert "This is your only second factor." in confirm.select_one(".errornote").text
     assert confirm.select_one("#content-main form") is None
@@ -102,7 +92,7 @@ def test_removing_the_default_key_hands_the_role_to_the_oldest_left(editor):
     WebauthnDevice.objects.filter(pk=third.pk).update(
         created_at=timezone.now() - timedelta(days=30)
     )
-    client = signed_in_with(second)
+    client = signed_in_with_passkey(second)
     client.post(remove_url(first))
     names = dict(WebauthnDevice.objects.filter(user=editor).values_list("pk", "name"))
     assert names == {third.pk: passkeys.DEFAULT, second.pk: passkeys.OTHER}
@@ -110,7 +100,7 @@ def test_removing_the_default_key_hands_the_role_to_the_oldest_left(editor):
 
 def test_a_session_signed_in_with_the_removed_key_stays_signed_in(editor):
     used, spare = add_key(editor, name=passkeys.DEFAULT), add_key(editor)
-    client = signed_in_with(used)
+    client = signed_in_with_passkey(used)
     client.post(remove_url(used))
     assert client.session[DEVICE_ID_SESSION_KEY] == spare.persistent_id
     assert client.get(reverse("admin:index")).status_code == 200
@@ -149,6 +139,6 @@ def test_the_removal_needs_the_csrf_token(editor):
 def test_a_reporter_without_a_second_factor_required_has_the_same_rules():
     reporter = factories.make_reporter("tomas")
     key = add_key(reporter, name=passkeys.DEFAULT)
-    client = signed_in_with(key)
+    client = signed_in_with_passkey(key)
     client.post(remove_url(key))
     assert keys_of(reporter) == [key.pk], "the last factor goes only by turning it off"

@@ -32,29 +32,40 @@ def browser_context_args(browser_context_args: dict, live_server: Any) -> dict:
     return {**browser_context_args, "base_url": by_host_name(live_server)}
 
 
-def with_virtual_authenticator(new_context: Any) -> Page:
+class Authenticators:
+    """Chromium's virtual authenticators for one page: a phone's passkey ("internal") or a
+    USB key. One authenticator holds one key per site, as real ones do."""
+
+    OPTIONS = {
+        "protocol": "ctap2",
+        "hasResidentKey": True,
+        "hasUserVerification": True,
+        "isUserVerified": True,
+    }
+
+    def __init__(self, page: Page) -> None:
+        self.cdp = page.context.new_cdp_session(page)
+        self.cdp.send("WebAuthn.enable")
+
+    def add(self, transport: str = "internal") -> str:
+        options = {**self.OPTIONS, "transport": transport}
+        return self.cdp.send("WebAuthn.addVirtualAuthenticator", {"options": options})[
+            "authenticatorId"
+        ]
+
+    def remove(self, authenticator_id: str) -> None:
+        self.cdp.send("WebAuthn.removeVirtualAuthenticator", {"authenticatorId": authenticator_id})
+
+
+def with_virtual_authenticator(new_context: Any) -> tuple[Page, Authenticators]:
     page = new_context().new_page()
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("WebAuthn.enable")
-    cdp.send(
-        "WebAuthn.addVirtualAuthenticator",
-        {
-            "options": {
-                "protocol": "ctap2",
-                "transport": "internal",
-                "hasResidentKey": True,
-                "hasUserVerification": True,
-                "isUserVerified": True,
-            }
-        },
-    )
-    return page
+    authenticators = Authenticators(page)
+    authenticators.add()
+    return page, authenticators
 
 
-def test_an_editor_sets_up_a_passkey_then_signs_in_with_password_and_passkey(new_context: Any):
-    editor = factories.make_editor("ilse")
-    page = with_virtual_authenticator(new_context)
-
+def enrol_with_a_passkey(page: Page, editor: Any) -> None:
+    """The forced enrolment after the password, choosing a passkey."""
     log_in_with_password(page, editor)
     expect(page).to_have_url(re.compile(r"/two-factor/setup/"))
     page.get_by_role("button", name="Start").click()
@@ -62,6 +73,12 @@ def test_an_editor_sets_up_a_passkey_then_signs_in_with_password_and_passkey(new
     page.get_by_role("button", name="Next").click()
     # The page's script asks the authenticator, fills the hidden answer and sends the form.
     expect(page.get_by_role("heading", name="Two-factor sign-in is on")).to_be_visible()
+
+
+def test_an_editor_sets_up_a_passkey_then_signs_in_with_password_and_passkey(new_context: Any):
+    editor = factories.make_editor("ilse")
+    page, _authenticators = with_virtual_authenticator(new_context)
+    enrol_with_a_passkey(page, editor)
 
     key = WebauthnDevice.objects.get(user=editor)
     assert key.confirmed
@@ -84,23 +101,14 @@ def test_an_editor_adds_a_second_key_then_removes_the_first_and_stays_signed_in(
 ):
     editor = factories.make_editor("ines")
     page = new_context().new_page()
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("WebAuthn.enable")
-    options = {"protocol": "ctap2", "hasResidentKey": True, "hasUserVerification": True}
-    options["isUserVerified"] = True
-    phone = cdp.send(
-        "WebAuthn.addVirtualAuthenticator", {"options": {**options, "transport": "internal"}}
-    )["authenticatorId"]
-    log_in_with_password(page, editor)
-    page.get_by_role("button", name="Start").click()
-    page.get_by_label("A passkey or security key").check()
-    page.get_by_role("button", name="Next").click()
-    expect(page.get_by_role("heading", name="Two-factor sign-in is on")).to_be_visible()
+    authenticators = Authenticators(page)
+    phone = authenticators.add()
+    enrol_with_a_passkey(page, editor)
     first = WebauthnDevice.objects.get(user=editor)
 
-    # The phone is lost; a USB key takes its place (one authenticator holds one key per site).
-    cdp.send("WebAuthn.removeVirtualAuthenticator", {"authenticatorId": phone})
-    cdp.send("WebAuthn.addVirtualAuthenticator", {"options": {**options, "transport": "usb"}})
+    # The phone is lost; a USB key takes its place.
+    authenticators.remove(phone)
+    authenticators.add("usb")
     page.goto("/admin/account/two-factor/")
     page.get_by_role("link", name="Add a passkey or security key").click()
     page.get_by_role("button", name="Start").click()
@@ -121,17 +129,8 @@ def test_adding_the_same_key_twice_says_so_in_words_and_trying_again_with_anothe
     new_context: Any,
 ):
     editor = factories.make_editor("ivo")
-    page = new_context().new_page()
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("WebAuthn.enable")
-    options = {"protocol": "ctap2", "hasResidentKey": True, "hasUserVerification": True}
-    options["isUserVerified"] = True
-    cdp.send("WebAuthn.addVirtualAuthenticator", {"options": {**options, "transport": "internal"}})
-    log_in_with_password(page, editor)
-    page.get_by_role("button", name="Start").click()
-    page.get_by_label("A passkey or security key").check()
-    page.get_by_role("button", name="Next").click()
-    expect(page.get_by_role("heading", name="Two-factor sign-in is on")).to_be_visible()
+    page, authenticators = with_virtual_authenticator(new_context)
+    enrol_with_a_passkey(page, editor)
 
     page.goto("/admin/account/two-factor/add-passkey/")
     page.get_by_role("button", name="Start").click()
@@ -140,6 +139,6 @@ def test_adding_the_same_key_twice_says_so_in_words_and_trying_again_with_anothe
         re.compile(r"This passkey or security key is already set up for your account\.")
     )
     expect(page.get_by_label("WebAuthn Token")).to_be_hidden()  # the browser's field, not ours
-    cdp.send("WebAuthn.addVirtualAuthenticator", {"options": {**options, "transport": "usb"}})
+    authenticators.add("usb")
     page.get_by_role("button", name="Try again").click()
     expect(page.locator(".passkey-list li")).to_have_count(2)
