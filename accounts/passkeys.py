@@ -1,9 +1,10 @@
-"""A person's own passkeys and security keys: listed on their "Two-factor sign-in" page and
-removed one at a time (a lost security key, a phone sold), never the last second factor.
+"""A person's own passkeys and security keys beside their authenticator app: the keys listed
+on their "Two-factor sign-in" page and removed one at a time (a lost security key, a phone
+sold), never the last second factor; an app added beside a key keeps the key first.
 
 Removing the key that was the account's default (the one the code step asks for) hands that
-role to the oldest key left, or the account's authenticator app when it has one. Each removal is
-in the audit trail (accounts.trail records every device removed, whatever the door).
+role to the account's authenticator app when it has one, else to the oldest key left. Each
+removal is in the audit trail (accounts.trail records every device removed, whatever the door).
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ def may_remove(user: Any, key: WebauthnDevice) -> bool:
     return others.exists() or _apps(user).exists()
 
 
-def why_not(user: Any, key: WebauthnDevice) -> str:
+def only_factor_message() -> str:
     return _(
         "This is your only second factor. Add another passkey, security key or authenticator "
         "app first, or use “Turn off” if your account may do without one."
@@ -84,7 +85,7 @@ def remove(user: Any, key_id: Any) -> Removed:
         list(WebauthnDevice.objects.select_for_update().filter(user=user).values_list("pk"))
         key = own(user, key_id)
         if not may_remove(user, key):
-            raise PermissionDenied(why_not(user, key))
+            raise PermissionDenied(only_factor_message())
         removed = Removed(added=key.created_at, persistent_id=key.persistent_id)
         was_default = key.name == DEFAULT
         key.delete()

@@ -255,7 +255,7 @@ class RemovePasskeyView(AdminContextMixin, TemplateView):
         key = passkeys.own(self.request.user, kwargs["key_id"])
         context["key"] = key
         if not passkeys.may_remove(self.request.user, key):
-            context["refusal"] = passkeys.why_not(self.request.user, key)
+            context["refusal"] = passkeys.only_factor_message()
         return context
 
     def post(self, request: HttpRequest, key_id: str) -> HttpResponse:
