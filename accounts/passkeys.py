@@ -62,7 +62,7 @@ def may_remove(user: Any, key: WebauthnDevice) -> bool:
     a way back in, not a factor to sign in with every day; the last factor goes only by
     turning two-factor sign-in off, where the account may.)"""
     others = WebauthnDevice.objects.filter(user=user, confirmed=True).exclude(pk=key.pk)
-    return others.exists() or _apps(user).exists()
+    return others.exists() or has_app(user)
 
 
 def only_factor_message() -> str:

@@ -39,7 +39,7 @@ def add_app(client: Client):
     return client.post(ADD_APP, {STEP: "generator", "generator-token": f"{totp(key):06d}"})
 
 
-def test_a_passkey_only_account_is_offered_an_app_and_one_with_an_app_is_not(editor, editor_client):
+def test_a_passkey_only_account_is_offered_an_app_and_one_with_an_app_is_not(editor):
     client = signed_in_with_passkey(passkey_of(editor))
     links = [a["href"] for a in parse(client.get(PROFILE)).select("#content-main a")]
     assert ADD_APP in links
